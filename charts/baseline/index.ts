@@ -1,0 +1,12 @@
+import type { PlatformComponent } from '../component';
+import { BaselineChart } from './baseline-chart';
+
+export { BaselineChart } from './baseline-chart';
+
+/** Namespaces first: everything else is applied into them. */
+export const baseline: PlatformComponent = {
+  name: 'baseline',
+  syncWave: -10,
+  enabled: () => true,
+  build: (app, env) => new BaselineChart(app, 'baseline', env),
+};

@@ -1,0 +1,101 @@
+import type { EnvironmentConfig } from '../../environments';
+import { AWS_REGION_ZONES, zonesOf } from '../../lib/aws/regions';
+import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
+import type { ConfigValidator } from '../../lib/config/config-validator';
+import type { Violation } from '../../lib/config/violation';
+
+/** Kubernetes minor versions EKS supports and the validator has schemas for. */
+export const SUPPORTED_KUBERNETES_VERSIONS = ['1.31', '1.32', '1.33', '1.34'] as const;
+
+const NAMESPACE_TIERS = ['platform', 'apps', 'data', 'monitoring', 'chaos'];
+// Label values: at most 63 characters, alphanumeric at both ends.
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/** Rules every environment must satisfy, whatever components it enables. */
+export function validateEnvironmentCore(check: ConfigValidator, env: EnvironmentConfig): void {
+  check.dnsLabel('name');
+  check.oneOf('tier', ['dev', 'staging', 'prod']);
+
+  check.string('aws.accountId', { pattern: /^\d{12}$/, rule: 'must be a 12-digit AWS account id' });
+  const regionOk = check.oneOf('aws.region', Object.keys(AWS_REGION_ZONES));
+  const zones = check.array('aws.availabilityZones', env.tier === 'prod' ? 3 : 2);
+  if (zones) {
+    const known = regionOk ? zonesOf(env.aws.region) : [];
+    zones.forEach((zone, i) => {
+      if (regionOk && !known.includes(zone as string)) {
+        check.fail(`aws.availabilityZones[${i}]`, zone, `must be an availability zone of ${env.aws.region} (${known.join(', ')})`);
+      }
+    });
+    check.unique(zones, (i) => `aws.availabilityZones[${i}]`, 'availability zone');
+  }
+
+  // AWS: 1-100 characters, starts alphanumeric, then alphanumerics, hyphens and underscores.
+  check.string('cluster.name', {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+    maxLength: 100,
+    rule: 'must start with a letter or digit and contain only letters, digits, - and _',
+  });
+  // Karpenter's interruption queue is named after the cluster and SQS allows 80 characters.
+  check.expect(typeof env.cluster.name !== 'string' || env.cluster.name.length <= 55, 'cluster.name',
+    'must be at most 55 characters so derived names (SQS queue, IAM roles) stay within AWS limits');
+  check.oneOf('cluster.kubernetesVersion', SUPPORTED_KUBERNETES_VERSIONS);
+  if (check.string('cluster.vpcCidr')) {
+    const vpc = parseCidr(env.cluster.vpcCidr);
+    if (!vpc) check.fail('cluster.vpcCidr', env.cluster.vpcCidr, 'must be an IPv4 CIDR with no host bits set, e.g. 10.0.0.0/16');
+    else check.expect(vpc.prefix >= 16 && vpc.prefix <= 20, 'cluster.vpcCidr', 'must have a prefix from /16 to /20 (room for 3 AZs x 3 subnet tiers)');
+  }
+  const publicCidrs = check.array('cluster.publicAccessCidrs');
+  publicCidrs?.forEach((cidr, i) => {
+    const path = `cluster.publicAccessCidrs[${i}]`;
+    if (typeof cidr !== 'string' || !parseCidr(cidr)) check.fail(path, cidr, 'must be an IPv4 CIDR such as 203.0.113.0/24');
+    else if (parseCidr(cidr)!.prefix < 8) check.fail(path, cidr, 'must not open the API endpoint to the internet (prefix below /8)');
+  });
+
+  check.string('ownership.team', { pattern: LABEL_VALUE, rule: 'must be a valid label value' });
+  check.string('ownership.costCenter', { pattern: LABEL_VALUE, rule: 'must be a valid label value (it labels every object)' });
+  check.string('ownership.contact', { pattern: /^[^@\s]+@[^@\s]+$/, rule: 'must be an e-mail address' });
+
+  check.string('gitops.repoUrl', { pattern: /^(https:\/\/|ssh:\/\/|git@)\S+$/, rule: 'must be an https://, ssh:// or git@ URL' });
+  check.string('gitops.branch', { pattern: /^[A-Za-z0-9._/-]+$/, rule: 'must be a git branch name' });
+  check.string('gitops.destinationServer', { pattern: /^https:\/\/\S+$/, rule: 'must be an https:// API server URL' });
+  check.boolean('gitops.fleetMode');
+
+  for (const key of Object.keys(env.components ?? {})) check.boolean(`components.${key}`);
+
+  const namespaces = check.array('namespaces', 1);
+  namespaces?.forEach((_, i) => {
+    check.dnsLabel(`namespaces[${i}].name`);
+    check.oneOf(`namespaces[${i}].tier`, NAMESPACE_TIERS);
+    check.positiveNumber(`namespaces[${i}].quotaCpu`);
+    check.positiveNumber(`namespaces[${i}].quotaMemoryGiB`);
+    check.positiveInt(`namespaces[${i}].quotaPods`);
+  });
+  if (namespaces) check.unique(namespaces.map((n) => (n as { name: unknown }).name), (i) => `namespaces[${i}].name`, 'namespace name');
+}
+
+/** Rules across environments: names and address space must not collide. */
+export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): Violation[] {
+  const violations: Violation[] = [];
+  const seen = (field: (e: EnvironmentConfig) => unknown, path: string, what: string) => {
+    const first = new Map<string, string>();
+    for (const env of envs) {
+      const value = JSON.stringify(field(env));
+      const other = first.get(value);
+      if (other !== undefined) violations.push({ env: env.name, path, value: field(env), rule: `duplicate ${what}: already used by environment '${other}'` });
+      else first.set(value, env.name);
+    }
+  };
+  seen((e) => e.name, 'name', 'environment name');
+  seen((e) => `${e.aws.accountId}/${e.aws.region}/${e.cluster.name}`, 'cluster.name', 'cluster name in the same account and region');
+  envs.forEach((env, i) => {
+    const cidr = typeof env.cluster?.vpcCidr === 'string' ? parseCidr(env.cluster.vpcCidr) : undefined;
+    if (!cidr) return;
+    for (const other of envs.slice(0, i)) {
+      const otherCidr = typeof other.cluster?.vpcCidr === 'string' ? parseCidr(other.cluster.vpcCidr) : undefined;
+      if (otherCidr && cidrsOverlap(cidr, otherCidr)) {
+        violations.push({ env: env.name, path: 'cluster.vpcCidr', value: env.cluster.vpcCidr, rule: `must not overlap the VPC of environment '${other.name}' (${other.cluster.vpcCidr}); VPCs are peered` });
+      }
+    }
+  });
+  return violations;
+}

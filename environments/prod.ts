@@ -1,0 +1,22 @@
+import { defineEnvironment } from './define';
+
+/** Prod: HA over three AZs, on-demand fallback, disruption frozen during business hours. */
+export const prod = defineEnvironment({
+  name: 'prod',
+  tier: 'prod',
+  aws: {
+    accountId: '333333333333',
+    region: 'eu-west-1',
+    availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+  },
+  cluster: { name: 'platform-prod', vpcCidr: '10.30.0.0/16' },
+  capacity: {
+    spot: { maxCpu: 400, maxMemoryGiB: 1600 },
+    onDemand: { maxCpu: 400, maxMemoryGiB: 1600 },
+    consolidateAfter: '5m',
+    // No voluntary disruption for drift/underutilized 08:00-18:00 UTC on weekdays.
+    disruption: { maxUnavailablePercent: 10, freezeSchedule: '0 8 * * 1-5', freezeDuration: '10h' },
+  },
+  workloads: { minReplicas: 3, maxReplicas: 30 },
+  observability: { retention: '30d', storageGiB: 200, replicas: 2 },
+});

@@ -1,0 +1,10 @@
+// Transpile-only with SWC: type checking is `npm run typecheck` (tsc), so tests start fast.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  snapshotFormat: { escapeString: false, printBasicPrototype: false },
+};

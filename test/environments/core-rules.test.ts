@@ -1,0 +1,41 @@
+import { environments } from '../../environments';
+import { validateEnvironments } from '../../charts/platform';
+import { envWith, violationsOf } from '../util';
+
+describe('committed environments', () => {
+  test('are valid', () => {
+    expect(validateEnvironments(environments)).toEqual([]);
+  });
+});
+
+describe('core environment rules', () => {
+  const cases: [string, string, unknown, string][] = [
+    ['name is not a DNS label', 'dev', { name: 'Dev_1' }, 'Dev_1: name = "Dev_1": must be a DNS label'],
+    ['tier is unknown', 'dev', { tier: 'qa' }, 'dev: tier = "qa": must be one of "dev", "staging", "prod"'],
+    ['account id is not 12 digits', 'prod', { aws: { accountId: '1234' } }, 'prod: aws.accountId = "1234": must be a 12-digit AWS account id'],
+    ['region is unknown', 'prod', { aws: { region: 'mars-1' } }, 'prod: aws.region = "mars-1": must be one of'],
+    ['an AZ is not in the region', 'staging', { aws: { availabilityZones: ['eu-west-1a', 'us-east-1b'] } }, 'staging: aws.availabilityZones[1] = "us-east-1b": must be an availability zone of eu-west-1'],
+    ['prod has fewer than 3 AZs', 'prod', { aws: { availabilityZones: ['eu-west-1a', 'eu-west-1b'] } }, 'prod: aws.availabilityZones = ["eu-west-1a","eu-west-1b"]: must list at least 3 items'],
+    ['an AZ repeats', 'dev', { aws: { availabilityZones: ['eu-west-1a', 'eu-west-1a'] } }, 'dev: aws.availabilityZones[1] = "eu-west-1a": duplicate availability zone'],
+    ['cluster name has invalid characters', 'dev', { cluster: { name: 'my cluster' } }, 'dev: cluster.name = "my cluster": must start with a letter or digit'],
+    ['cluster name is too long for derived AWS names', 'dev', { cluster: { name: 'c'.repeat(60) } }, `dev: cluster.name = "${'c'.repeat(60)}": must be at most 55 characters`],
+    ['Kubernetes version is unknown', 'prod', { cluster: { kubernetesVersion: '1.19' } }, 'prod: cluster.kubernetesVersion = "1.19": must be one of'],
+    ['VPC CIDR is malformed', 'dev', { cluster: { vpcCidr: '10.0.0.1/16' } }, 'dev: cluster.vpcCidr = "10.0.0.1/16": must be an IPv4 CIDR with no host bits set'],
+    ['VPC is too small', 'dev', { cluster: { vpcCidr: '10.10.0.0/24' } }, 'dev: cluster.vpcCidr = "10.10.0.0/24": must have a prefix from /16 to /20'],
+    ['VPC overlaps another environment', 'dev', { cluster: { vpcCidr: '10.20.0.0/16' } }, "dev: cluster.vpcCidr = \"10.20.0.0/16\": must not overlap the VPC of environment 'staging'"],
+    ['API is open to the internet', 'prod', { cluster: { publicAccessCidrs: ['0.0.0.0/0'] } }, 'prod: cluster.publicAccessCidrs[0] = "0.0.0.0/0": must not open the API endpoint to the internet'],
+    ['cost-center is missing', 'prod', { ownership: { costCenter: '' } }, 'prod: ownership.costCenter = "": must be a non-empty string'],
+    ['contact is not an e-mail', 'prod', { ownership: { contact: 'nobody' } }, 'prod: ownership.contact = "nobody": must be an e-mail address'],
+    ['repo URL is plain http', 'prod', { gitops: { repoUrl: 'http://example.com/repo.git' } }, 'prod: gitops.repoUrl = "http://example.com/repo.git": must be an https://, ssh:// or git@ URL'],
+    ['a component toggle is not boolean', 'dev', { components: { keda: 'yes' } }, 'dev: components.keda = "yes": must be true or false'],
+    ['a quota is negative', 'dev', { namespaces: [{ name: 'apps', tier: 'apps', quotaCpu: -4, quotaMemoryGiB: 8, quotaPods: 10 }] }, 'dev: namespaces[0].quotaCpu = -4: must be a positive number'],
+    ['pods quota is not an integer', 'dev', { namespaces: [{ name: 'apps', tier: 'apps', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 2.5 }] }, 'dev: namespaces[0].quotaPods = 2.5: must be a positive integer'],
+    ['namespace names repeat', 'dev', { namespaces: [{ name: 'apps', tier: 'apps', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 10 }, { name: 'apps', tier: 'data', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 10 }] }, 'dev: namespaces[1].name = "apps": duplicate namespace name'],
+    ['environment name repeats', 'dev', { name: 'prod', cluster: { vpcCidr: '10.99.0.0/16' } }, "prod: name = \"prod\": duplicate environment name: already used by environment 'prod'"],
+  ];
+
+  test.each(cases)('fails when %s', (_, base, overrides, message) => {
+    const found = violationsOf(envWith(base, overrides), base);
+    expect(found).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
+  });
+});
