@@ -1,5 +1,4 @@
 import type { EnvironmentConfig } from '../environments';
-import { ConfigError } from '../lib/config/violation';
 import { writeTreesAtomically } from '../lib/render';
 import { renderEnvironments } from './platform';
 

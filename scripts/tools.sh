@@ -118,7 +118,10 @@ install_checkov() {
 version_of() {
   local bin="$BIN_DIR/$1" out
   out="$(case "$1" in
-    kubectl-validate | checkov) "$bin" --version ;;
+    # No version command (--version selects the Kubernetes version to check
+    # against): prove it starts, then read the module version Go stamped in.
+    kubectl-validate) "$bin" --help >/dev/null && go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
+    checkov) "$bin" --version ;;
     *) "$bin" version ;;
   esac 2>&1)" || return 1
   printf '%s\n' "${out%%$'\n'*}"
@@ -159,7 +162,7 @@ main() {
     else
       failed+=("$name")
       printf '%-17s FAILED     %s (%ss), log: %s\n' "$name" "$pin" "$((SECONDS - start))" "${log#"$ROOT"/}" >&2
-      tail -n 15 "$log" | sed 's/^/    /' >&2
+      grep -v '^go: downloading' "$log" | tail -n 20 | sed 's/^/    /' >&2
       if grep -q -E '403 Forbidden|not available' "$log"; then
         echo "    the Go module proxy ($(go env GOPROXY 2>/dev/null)) does not serve this module version" >&2
       fi

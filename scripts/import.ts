@@ -1,0 +1,39 @@
+// `npm run import`: regenerates imports/ with `cdk8s import` from the pinned upstream CRDs.
+// Each component is imported under its own module name, so Argo CD and Argo Rollouts (both
+// argoproj.io) do not overwrite each other.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UPSTREAM } from '../lib/upstream/pins';
+import { parseAllDocuments, stringify } from 'yaml';
+import { dropPropertiesOfScalars, sanitizeQuotedContinuations } from './upstream/sanitize-crd';
+import { upstreamPath } from './upstream/upstream-dir';
+
+const root = resolve(__dirname, '..');
+const importsDir = join(root, 'imports');
+const cdk8s = join(root, 'node_modules', '.bin', 'cdk8s');
+const work = mkdtempSync(join(tmpdir(), 'cdk8s-import-'));
+
+try {
+  // Start from an empty folder so a CRD dropped upstream leaves no stale module behind.
+  for (const f of readdirSync(importsDir)) if (f.endsWith('.ts')) rmSync(join(importsDir, f));
+  for (const [name, component] of Object.entries(UPSTREAM)) {
+    const docs = component.crds.flatMap((crd) =>
+      parseAllDocuments(sanitizeQuotedContinuations(readFileSync(upstreamPath(crd), 'utf8'))).map((doc) => {
+        if (doc.errors.length > 0) throw new Error(`${crd.file}: ${doc.errors[0].message}`);
+        return dropPropertiesOfScalars(doc.toJS());
+      }),
+    );
+    const spec = join(work, `${name}.yaml`);
+    writeFileSync(spec, docs.filter((d) => d !== null).map((d) => stringify(d, { lineWidth: 0 })).join('---\n'));
+    execFileSync(cdk8s, ['import', `${name}:=${spec}`, '--language', 'typescript', '--output', importsDir, '--no-save', '--no-check-upgrade'], {
+      cwd: work,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+    });
+    console.log(`imports: ${name} ${component.appVersion} (${component.crds.length} CRD files)`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
