@@ -5,7 +5,7 @@ import type { EnvironmentConfig } from './types';
 
 export * from './types';
 export { awsNames } from './names';
-export type { AwsNames } from './names';
+export type { AwsNames, PodIdentity } from './names';
 export { defineEnvironment } from './define';
 export type { EnvironmentDefinition } from './define';
 
