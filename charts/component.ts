@@ -2,6 +2,7 @@ import type { App, Chart } from 'cdk8s';
 import type { EnvironmentConfig } from '../environments';
 import type { ConfigValidator } from '../lib/config/config-validator';
 import type { Violation } from '../lib/config/violation';
+import type { RenderedFile } from '../lib/render/rendered-file';
 
 /**
  * One platform component: a chart rendered into `dist/<env>/<name>/`, the configuration rules it
@@ -25,3 +26,6 @@ export interface PlatformComponent {
  * Runs after building, before anything is written; returns every violation found.
  */
 export type PlatformCheck = (app: App, env: EnvironmentConfig) => readonly Violation[];
+
+/** A rule over the rendered files of one environment (e.g. no credentials), run before writing. */
+export type OutputCheck = (files: readonly RenderedFile[], env: EnvironmentConfig) => readonly Violation[];

@@ -5,7 +5,7 @@ import { ConfigError, type Violation } from '../lib/config/violation';
 import { renderApp, type RenderedFile } from '../lib/render';
 import type { PlatformComponent } from './component';
 import { validateAcrossEnvironments, validateEnvironmentCore } from './core/environment-rules';
-import { COMPONENTS, PLATFORM_CHECKS } from './registry';
+import { COMPONENTS, OUTPUT_CHECKS, PLATFORM_CHECKS } from './registry';
 
 /** The components an environment gets. */
 export function componentsOf(env: EnvironmentConfig): PlatformComponent[] {
@@ -43,7 +43,10 @@ export function buildPlatform(env: EnvironmentConfig): App {
 
 /** Validates, builds and renders one environment to files relative to `dist/<env>/`. */
 export function renderEnvironment(env: EnvironmentConfig): RenderedFile[] {
-  return renderApp(buildPlatform(env), `environments/${env.name}`);
+  const files = renderApp(buildPlatform(env), `environments/${env.name}`);
+  const violations = OUTPUT_CHECKS.flatMap((check) => check(files, env));
+  if (violations.length > 0) throw new ConfigError(violations);
+  return files;
 }
 
 /** Validates every environment first (all violations at once), then renders each. */

@@ -1,0 +1,2 @@
+export * from './credential-patterns';
+export * from './find-secret-leaks';
