@@ -19,7 +19,7 @@ KYVERNO_VERSION=v1.19.0
 KUBE_SCORE_VERSION=v1.20.0
 # kube-linter: lint checks for Kubernetes YAML (privileges, anti-affinity, ...)
 KUBE_LINTER_VERSION=v0.8.3
-# polaris: Fairwinds configuration audit of workloads; untagged commit (upstream tags lack the Go "v" prefix)
+# polaris: Fairwinds configuration audit of workloads; pinned to a commit (pseudo-version)
 POLARIS_VERSION=v0.0.0-20260806161001-dafa0b74fc09
 # checkov: IaC security scanner (Kubernetes manifests), installed from PyPI into a virtualenv
 CHECKOV_VERSION=3.3.30
@@ -70,15 +70,20 @@ need_go() {
   command -v go >/dev/null 2>&1 || { echo "go not found on PATH" >&2; return 1; }
 }
 
-go_install() { # module/path/to/cmd version
+go_install() { # module/path/to/cmd version [extra -ldflags]
   need_go
-  GOBIN="$BIN_DIR" go install -ldflags="$GO_LDFLAGS" "$1@$2"
+  GOBIN="$BIN_DIR" go install -ldflags="$GO_LDFLAGS${3:+ $3}" "$1@$2"
 }
 
+# The -X flags set the version string the way each upstream release build does
+# (it otherwise prints "development"); the linker ignores a -X it cannot apply.
 install_kubectl-validate() { go_install sigs.k8s.io/kubectl-validate "$1"; }
-install_kube-score() { go_install github.com/zegl/kube-score/cmd/kube-score "$1"; }
-install_kube-linter() { go_install golang.stackrox.io/kube-linter/cmd/kube-linter "$1"; }
-install_polaris() { go_install github.com/fairwindsops/polaris "$1"; }
+install_kube-score() { go_install github.com/zegl/kube-score/cmd/kube-score "$1" "-X main.version=${1#v}"; }
+install_kube-linter() {
+  go_install golang.stackrox.io/kube-linter/cmd/kube-linter "$1" \
+    "-X golang.stackrox.io/kube-linter/internal/version.version=${1#v}"
+}
+install_polaris() { go_install github.com/fairwindsops/polaris "$1" "-X main.version=$1"; }
 
 # kyverno's go.mod has a replace directive, which `go install mod@version`
 # refuses; build from a writable copy of the module source instead.
@@ -89,6 +94,7 @@ install_kyverno() {
     sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
   [[ -n "$mod_dir" && -f "$mod_dir/go.mod" ]] || { echo "could not download kyverno $version source" >&2; return 1; }
   work="$SRC_DIR/kyverno-$version"
+  [[ ! -d "$work" ]] || chmod -R u+w "$work" # leftover of an interrupted run
   rm -rf "$work"
   mkdir -p "$SRC_DIR"
   cp -R "$mod_dir" "$work"
@@ -116,15 +122,16 @@ install_checkov() {
 
 # Prints the tool's own version line; also proves the binary starts.
 version_of() {
-  local bin="$BIN_DIR/$1" out
+  local bin="$BIN_DIR/$1" out rc=0
   out="$(case "$1" in
     # No version command (--version selects the Kubernetes version to check
     # against): prove it starts, then read the module version Go stamped in.
     kubectl-validate) "$bin" --help >/dev/null && go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
     checkov) "$bin" --version ;;
     *) "$bin" version ;;
-  esac 2>&1)" || return 1
+  esac 2>&1)" || rc=$?
   printf '%s\n' "${out%%$'\n'*}"
+  return "$rc"
 }
 
 main() {
@@ -156,14 +163,18 @@ main() {
     (set -e; "install_$name" "$pin") >"$log" 2>&1
     rc=$?
     set -e
-    if [[ $rc -eq 0 ]] && reported="$(version_of "$name")" && [[ -n "$reported" ]]; then
+    if [[ $rc -eq 0 ]] && ! { reported="$(version_of "$name")" && [[ -n "$reported" ]]; }; then
+      echo "installed, but it does not run: ${reported:-no version output}" >>"$log"
+      rc=1
+    fi
+    if [[ $rc -eq 0 ]]; then
       echo "$pin" >"$(stamp_of "$name")"
       printf '%-17s installed  %s (%ss) -> %s\n' "$name" "$pin" "$((SECONDS - start))" "$reported"
     else
       failed+=("$name")
       printf '%-17s FAILED     %s (%ss), log: %s\n' "$name" "$pin" "$((SECONDS - start))" "${log#"$ROOT"/}" >&2
       grep -v '^go: downloading' "$log" | tail -n 20 | sed 's/^/    /' >&2
-      if grep -q -E '403 Forbidden|not available' "$log"; then
+      if grep -q '403 Forbidden' "$log"; then
         echo "    the Go module proxy ($(go env GOPROXY 2>/dev/null)) does not serve this module version" >&2
       fi
     fi

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from './finding';
+
+const TOOLS = join(__dirname, '..', '..', '.tools', 'bin');
+
+/** Whether a scanner is installed in `.tools/bin`. */
+export function installed(tool: string): boolean {
+  return existsSync(join(TOOLS, tool));
+}
+
+function run(tool: string, args: string[], env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(join(TOOLS, tool), args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...env } });
+  if (r.error) throw new Error(`${tool}: ${r.error.message} (install it with: bash scripts/tools.sh ${tool})`);
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+function parseJson(tool: string, text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${tool} printed no JSON report:\n${text.slice(0, 2000)}`);
+  }
+}
+
+function target(kind: string, namespace: string | undefined, name: string): string {
+  return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+/** kube-score: every CRITICAL grade is a finding (warnings are advice). */
+export function kubeScore(env: string, files: readonly string[], kubernetesVersion: string): Finding[] {
+  const r = run('kube-score', ['score', '-o', 'json', '--kubernetes-version', `v${kubernetesVersion}`, ...files]);
+  const findings: Finding[] = [];
+  for (const obj of parseJson('kube-score', r.stdout) ?? []) {
+    for (const c of obj.checks ?? []) {
+      if (c.skipped || c.grade !== 1) continue;
+      const detail = (c.comments ?? []).map((m: { path?: string; summary: string }) => `${m.path ? `${m.path}: ` : ''}${m.summary}`).join('; ');
+      findings.push({ scanner: 'kube-score', check: c.check.id, env, target: target(obj.type_meta.kind, obj.object_meta.namespace, obj.object_meta.name), message: detail || c.check.name });
+    }
+  }
+  return findings;
+}
+
+/** kube-linter with its default checks: every report is a finding. */
+export function kubeLinter(env: string, files: readonly string[]): Finding[] {
+  const r = run('kube-linter', ['lint', '--format', 'json', ...files]);
+  const report = parseJson('kube-linter', r.stdout);
+  return (report.Reports ?? []).map((rep: any) => ({
+    scanner: 'kube-linter' as const,
+    check: rep.Check,
+    env,
+    target: target(rep.Object.K8sObject.GroupVersionKind.Kind, rep.Object.K8sObject.Namespace || undefined, rep.Object.K8sObject.Name),
+    message: rep.Diagnostic.Message,
+  }));
+}
+
+/** Polaris: failed `danger` checks are findings; the score is returned for the threshold. */
+export function polaris(env: string, dir: string): { findings: Finding[]; score: number } {
+  const r = run('polaris', ['audit', '--audit-path', dir, '--format', 'json', '--only-show-failed-tests']);
+  const report = parseJson('polaris', r.stdout);
+  const findings: Finding[] = [];
+  for (const res of report.Results ?? []) {
+    const t = target(res.Kind, res.Namespace || undefined, res.Name);
+    const collect = (results: Record<string, any> | null | undefined, where: string) => {
+      for (const [id, result] of Object.entries(results ?? {})) {
+        if (!result.Success && result.Severity === 'danger') findings.push({ scanner: 'polaris', check: id, env, target: t, message: `${where}${result.Message}` });
+      }
+    };
+    collect(res.Results, '');
+    collect(res.PodResult?.Results, '');
+    for (const c of res.PodResult?.ContainerResults ?? []) collect(c.Results, `container ${c.Name}: `);
+  }
+  return { findings, score: Number(report.Score ?? 0) };
+}
+
+/** Checkov over Kubernetes manifests (`kubernetes`) or CDK for Terraform output (`terraform_json`). */
+export function checkov(env: string, args: { dir?: string; file?: string; framework: 'kubernetes' | 'terraform_json' }): Finding[] {
+  const input = args.dir ? ['-d', args.dir] : ['-f', args.file!];
+  // --skip-download and BC_SKIP_MAPPING keep it offline (no guideline download).
+  const r = run('checkov', [...input, '--framework', args.framework, '-o', 'json', '--quiet', '--compact', '--skip-download'], { BC_SKIP_MAPPING: 'TRUE' });
+  const parsed = parseJson('checkov', r.stdout);
+  const reports = Array.isArray(parsed) ? parsed : [parsed];
+  return reports.flatMap((rep: any) =>
+    (rep.results?.failed_checks ?? []).map((c: any) => ({ scanner: 'checkov' as const, check: c.check_id, env, target: c.resource, message: c.check_name })),
+  );
+}
