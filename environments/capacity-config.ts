@@ -23,6 +23,12 @@ export interface DisruptionConfig {
   readonly freezeSchedule: string;
   /** Duration of the freeze window, e.g. `10h`. */
   readonly freezeDuration: string;
+  /**
+   * Remove every empty node at once (a 100 % budget for the `Empty` reason), so pools drain to
+   * zero quickly when workloads sleep; drift and underutilization keep `maxUnavailablePercent`.
+   * @default false
+   */
+  readonly scaleToZero: boolean;
 }
 
 export interface CapacityConfig {
@@ -39,8 +45,15 @@ export interface CapacityConfig {
   /** Root volume size of Karpenter nodes, in GiB. */
   readonly rootVolumeGiB: number;
   /**
-   * Allow workloads to prefer Graviton (arm64) nodes.
+   * Allow workloads to prefer Graviton (arm64) nodes: both pools offer arm64 next to amd64.
+   * `false` keeps every Karpenter node amd64.
    * @default true
    */
   readonly preferArm64: boolean;
+  /**
+   * Image repositories (registry host and path, no tag) built for amd64 only. A workload running
+   * one must not require, prefer or be able to land on arm64 nodes; the render fails otherwise.
+   * @default []
+   */
+  readonly amd64OnlyImages: readonly string[];
 }

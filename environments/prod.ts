@@ -17,6 +17,17 @@ export const prod = defineEnvironment({
     // No voluntary disruption for drift/underutilized 08:00-18:00 UTC on weekdays.
     disruption: { maxUnavailablePercent: 10, freezeSchedule: '0 8 * * 1-5', freezeDuration: '10h' },
   },
-  workloads: { minReplicas: 3, maxReplicas: 30 },
-  observability: { retention: '30d', storageGiB: 200, replicas: 2 },
+  workloads: { minReplicas: 3, maxReplicas: 30, canary: { weights: [5, 20, 50, 80], pause: '10m' } },
+  observability: {
+    retention: '30d',
+    storageGiB: 200,
+    replicas: 2,
+    prometheusMemoryGiB: 8,
+    alertmanagerReplicas: 3,
+    alerting: { pagerDuty: true },
+    logs: { retention: '744h' },
+    traces: { retention: '336h', storageGiB: 50 },
+    slo: { apiAvailability: 0.999 },
+    costModel: { baselineVcpu: 48, baselineMemoryGiB: 192, spotShare: 0.6 },
+  },
 });

@@ -17,5 +17,5 @@ export const staging = defineEnvironment({
     disruption: { maxUnavailablePercent: 20 },
   },
   chaos: { schedule: '0 10 * * 2' },
-  observability: { retention: '7d', storageGiB: 50 },
+  observability: { retention: '7d', storageGiB: 50, alerting: { slackChannel: '#platform-alerts-staging' } },
 });

@@ -71,6 +71,13 @@ export interface GitOpsConfig {
    * @default false
    */
   readonly fleetMode: boolean;
+  /**
+   * Let Argo CD prune and delete Namespaces, PersistentVolumeClaims and CustomResourceDefinitions
+   * (and cascade-delete Helm releases). Off, they are annotated `Prune=false,Delete=false`, so
+   * removing a component never deletes data or every custom resource of a CRD.
+   * @default false
+   */
+  readonly allowDestructivePrune: boolean;
 }
 
 /** What a namespace is for; decides its Pod Security level and network defaults. */

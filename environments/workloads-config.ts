@@ -1,5 +1,28 @@
 /** The demo application an environment runs: React frontend, Flask API, queue worker, stores. */
 
+export interface CanaryConfig {
+  /** Traffic percentages of the canary steps, increasing, each 1-99; full traffic follows the last. */
+  readonly weights: readonly number[];
+  /** Pause after each step, a duration such as `2m` (the analysis measures meanwhile). */
+  readonly pause: string;
+  /**
+   * Abort a canary whose HTTP success rate or p99 latency (Prometheus) degrades. Needs
+   * `components.monitoring`.
+   * @default true
+   */
+  readonly analysis: boolean;
+}
+
+/** The daily window in which the stateless services run when `scaleToZeroOffHours` is on. */
+export interface OfficeHoursConfig {
+  /** IANA time zone, e.g. `Europe/Dublin`. */
+  readonly timezone: string;
+  /** Five-field cron at which the services scale up, e.g. `0 7 * * 1-5`. */
+  readonly start: string;
+  /** Five-field cron at which they scale to zero, e.g. `0 20 * * 1-5`. */
+  readonly end: string;
+}
+
 export interface WorkloadsConfig {
   /** Namespace the stateless services run in. */
   readonly appNamespace: string;
@@ -18,4 +41,20 @@ export interface WorkloadsConfig {
    * @default false
    */
   readonly scaleToZeroOffHours: boolean;
+  /** When the stateless services run if `scaleToZeroOffHours` is on. */
+  readonly officeHours: OfficeHoursConfig;
+  /** How new versions of the frontend and API are delivered (Argo Rollouts canary). */
+  readonly canary: CanaryConfig;
+  /** Requests per second one API replica serves before KEDA adds another. */
+  readonly apiRequestsPerReplica: number;
+  /**
+   * Aurora PostgreSQL endpoint the API uses instead of the in-cluster PostgreSQL; empty means
+   * in-cluster.
+   * @default ''
+   */
+  readonly externalDatabaseEndpoint: string;
+  /** ACM certificate of the public ALB; empty serves HTTP only. @default '' */
+  readonly certificateArn: string;
+  /** Tags of the store images mirrored into the registry (`ecrRepositories.redis|postgres`). */
+  readonly storeImageTags: { readonly redis: string; readonly postgres: string };
 }

@@ -2,7 +2,7 @@
 // Each component is imported under its own module name, so Argo CD and Argo Rollouts (both
 // argoproj.io) do not overwrite each other.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UPSTREAM } from '../lib/upstream/pins';
@@ -11,11 +11,14 @@ import { dropPropertiesOfScalars, sanitizeQuotedContinuations } from './upstream
 import { upstreamPath } from './upstream/upstream-dir';
 
 const root = resolve(__dirname, '..');
-const importsDir = join(root, 'imports');
+// `--out DIR` writes elsewhere (the reproducibility test compares such a run with imports/).
+const outFlag = process.argv.indexOf('--out');
+const importsDir = outFlag >= 0 ? resolve(process.argv[outFlag + 1]) : join(root, 'imports');
 const cdk8s = join(root, 'node_modules', '.bin', 'cdk8s');
 const work = mkdtempSync(join(tmpdir(), 'cdk8s-import-'));
 
 try {
+  mkdirSync(importsDir, { recursive: true });
   // Start from an empty folder so a CRD dropped upstream leaves no stale module behind.
   for (const f of readdirSync(importsDir)) if (f.endsWith('.ts')) rmSync(join(importsDir, f));
   for (const [name, component] of Object.entries(UPSTREAM)) {

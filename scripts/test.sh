@@ -9,8 +9,27 @@ step() { printf '\n== %s\n' "$*"; }
 step "type-check (tsc $(npx --no-install tsc --version | awk '{print $2}'))"
 npx --no-install tsc --noEmit -p tsconfig.json
 
+# The validator tests and `npm run validate` need kubectl-validate and the pinned CRDs.
+step "pinned tools and upstream files"
+bash scripts/tools.sh kubectl-validate
+npx --no-install tsx scripts/fetch-upstream.ts
+
 step "unit and chart tests (jest)"
 npx --no-install jest --ci
 
 step "render every environment"
 npx --no-install tsx main.ts
+
+step "validate rendered manifests (kubectl-validate) and Helm values (pinned chart defaults)"
+npx --no-install tsx scripts/validate.ts
+
+step "Kyverno policies with the real engine: test suites and conformance of every rendered workload"
+bash scripts/tools.sh kyverno
+npx --no-install tsx scripts/policies.ts
+
+# The bootstrap is its own package (CDK Terrain); its contract test reads the dist/ rendered above.
+step "bootstrap: install if needed, type-check, tests (incl. the contract with dist/), synth"
+npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci --no-audit --no-fund
+npm --prefix bootstrap run --silent typecheck
+npm --prefix bootstrap test --silent
+npm --prefix bootstrap run --silent synth

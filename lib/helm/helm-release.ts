@@ -3,6 +3,22 @@ import type { HelmChartPin } from '../upstream/pins';
 
 const HELM_RELEASE = Symbol.for('eks-platform.HelmRelease');
 
+/** A cluster-scoped kind by API group (`''` for core) and kind. */
+export interface ClusterScopedKind {
+  readonly group: string;
+  readonly kind: string;
+}
+
+/** Cluster-scoped kinds upstream operator charts install: CRDs, RBAC, admission webhooks, aggregated APIs. */
+export const OPERATOR_CLUSTER_KINDS: readonly ClusterScopedKind[] = [
+  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
+  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
+  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
+  { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
+  { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' },
+  { group: 'apiregistration.k8s.io', kind: 'APIService' },
+];
+
 export interface HelmReleaseProps {
   /** The pinned upstream chart (from `lib/upstream/pins.ts`). */
   readonly chart: HelmChartPin;
@@ -12,6 +28,24 @@ export interface HelmReleaseProps {
   readonly namespace: string;
   /** Values passed to the chart; every key path must exist in the chart's default values. */
   readonly values: Record<string, unknown>;
+  /**
+   * Argo CD sync wave of the release's Application.
+   * @default - one wave before the chart that declares the release, so the operator and its CRDs
+   * are ready before that chart's custom resources
+   */
+  readonly syncWave?: number;
+  /**
+   * Cluster-scoped kinds the chart installs; Argo CD renders the chart, so they cannot be read
+   * from this repository's output, and the AppProject permits exactly these.
+   * @default OPERATOR_CLUSTER_KINDS
+   */
+  readonly clusterScopedKinds?: readonly ClusterScopedKind[];
+  /**
+   * Namespaces besides `namespace` the chart puts objects in (e.g. `kube-system` for a Service
+   * next to CoreDNS); the AppProject permits them.
+   * @default []
+   */
+  readonly additionalNamespaces?: readonly string[];
 }
 
 /**
@@ -29,6 +63,10 @@ export class HelmRelease extends Construct {
   public readonly releaseName: string;
   public readonly namespace: string;
   public readonly values: Record<string, unknown>;
+  /** Explicit sync wave, when given; the Argo CD chart resolves the default. */
+  public readonly syncWave?: number;
+  public readonly clusterScopedKinds: readonly ClusterScopedKind[];
+  public readonly additionalNamespaces: readonly string[];
   public readonly [HELM_RELEASE] = true;
 
   constructor(scope: Construct, id: string, props: HelmReleaseProps) {
@@ -40,6 +78,12 @@ export class HelmRelease extends Construct {
     this.releaseName = props.releaseName;
     this.namespace = props.namespace;
     this.values = props.values;
+    if (props.syncWave !== undefined && !Number.isInteger(props.syncWave)) {
+      throw new Error(`HelmRelease ${id}: syncWave = ${props.syncWave}: must be an integer (Argo CD sync wave)`);
+    }
+    this.syncWave = props.syncWave;
+    this.clusterScopedKinds = props.clusterScopedKinds ?? OPERATOR_CLUSTER_KINDS;
+    this.additionalNamespaces = props.additionalNamespaces ?? [];
   }
 
   /** Path of the values file relative to `dist/<env>/`. */

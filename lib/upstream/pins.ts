@@ -138,6 +138,44 @@ export const UPSTREAM = {
     ],
     chartValues: { file: 'chart-values/external-secrets-2.9.0.yaml', url: 'https://raw.githubusercontent.com/external-secrets/external-secrets/378bdb622ed9712ef4a58370f6a17af033b7d343/deploy/charts/external-secrets/values.yaml' },
   },
+  'trivy-operator': {
+    title: 'Trivy operator',
+    appVersion: '0.30.1',
+    // Renders no custom resources of its own (its CRDs ship with the chart); values not mirrored.
+    chart: { name: 'trivy-operator', repository: 'https://aquasecurity.github.io/helm-charts/', version: '0.32.1' },
+    crds: [],
+    chartValues: { file: 'chart-values/trivy-operator-0.32.1.yaml', url: 'https://raw.githubusercontent.com/aquasecurity/trivy-operator/v0.30.1/deploy/helm/values.yaml' },
+  },
+  // Observability charts outside the offline mirror: pins from each project's published chart
+  // (README / Chart.yaml at the named tag or commit); their values are not checked offline.
+  'loki': {
+    title: 'Grafana Loki',
+    appVersion: '3.6.7',
+    chart: { name: 'loki', repository: 'https://grafana-community.github.io/helm-charts', version: '8.2.0' },
+    crds: [],
+    chartValues: { file: 'chart-values/loki-8.2.0.yaml', url: 'https://raw.githubusercontent.com/grafana-community/helm-charts/02a000334683b8cbfae952888fc7a9c0bfaeae4f/charts/loki/values.yaml' },
+  },
+  'tempo': {
+    title: 'Grafana Tempo (single binary)',
+    appVersion: '2.10.0',
+    chart: { name: 'tempo', repository: 'https://grafana-community.github.io/helm-charts', version: '1.26.2' },
+    crds: [],
+    chartValues: { file: 'chart-values/tempo-1.26.2.yaml', url: 'https://raw.githubusercontent.com/grafana-community/helm-charts/2843a2b4ad34cbe3cf406a3bc48aedb0fcb2af49/charts/tempo/values.yaml' },
+  },
+  'opentelemetry-collector': {
+    title: 'OpenTelemetry Collector',
+    appVersion: '0.143.0',
+    chart: { name: 'opentelemetry-collector', repository: 'https://open-telemetry.github.io/opentelemetry-helm-charts', version: '0.143.0' },
+    crds: [],
+    chartValues: { file: 'chart-values/opentelemetry-collector-0.143.0.yaml', url: 'https://raw.githubusercontent.com/open-telemetry/opentelemetry-helm-charts/opentelemetry-collector-0.143.0/charts/opentelemetry-collector/values.yaml' },
+  },
+  'opencost': {
+    title: 'OpenCost',
+    appVersion: '1.109.0',
+    chart: { name: 'opencost', repository: 'https://opencost.github.io/opencost-helm-chart', version: '1.33.3' },
+    crds: [],
+    chartValues: { file: 'chart-values/opencost-1.33.3.yaml', url: 'https://raw.githubusercontent.com/opencost/opencost-helm-chart/b142d2588f1ee9f7ad3ce5a7020718d18e7a21d4/charts/opencost/values.yaml' },
+  },
 } as const satisfies Record<string, UpstreamComponent>;
 
 export type UpstreamName = keyof typeof UPSTREAM;

@@ -15,8 +15,9 @@ export function sanitizeQuotedContinuations(text: string): string {
       if (closesQuote(line, open.quote)) open = undefined;
       continue;
     }
-    const m = /^(\s*)(?:- )?[^'"#\s][^:'"]*:\s+(['"])(.*)$/.exec(line);
+    const m = /^(\s*(?:- )?)[^'"#\s][^:'"]*:\s+(['"])(.*)$/.exec(line);
     if (m && !closesQuote(m[3], m[2] as "'" | '"')) {
+      // Deeper than the key itself, which sits after the `- ` of a list item.
       open = { quote: m[2] as "'" | '"', minIndent: m[1].length + 2 };
     }
   }

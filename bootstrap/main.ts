@@ -1,0 +1,6 @@
+// Synthesizes the Terraform JSON of every environment (or `-- --env prod`) into cdktf.out/.
+// Run with `npm run synth` here or `npm run bootstrap:synth` at the root; no terraform binary needed.
+import { environments } from '../environments';
+import { bootstrapSynthCommand } from './src/synth-command';
+
+process.exitCode = bootstrapSynthCommand(process.argv.slice(2), environments, { outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out' });

@@ -1,0 +1,2 @@
+// Types of the matchers `Testing.setupJest()` adds (toHaveResourceWithProperties, ...).
+import 'cdktn/lib/testing/adapters/jest';

@@ -1,0 +1,4 @@
+import { Testing } from 'cdktn';
+
+// Adds toHaveResource, toHaveResourceWithProperties, toBeValidTerraform, ... to expect.
+Testing.setupJest();

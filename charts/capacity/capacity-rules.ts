@@ -1,0 +1,57 @@
+import type { EnvironmentConfig } from '../../environments';
+import { AMI_RELEASE_TAG } from '../../lib/capacity';
+import type { ConfigValidator } from '../../lib/config/config-validator';
+
+// Karpenter budget durations: hours and/or minutes only.
+const BUDGET_DURATION = /^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/;
+
+/** Configuration rules of the capacity component (`env.capacity`). */
+export function validateCapacity(check: ConfigValidator, env: EnvironmentConfig): void {
+  if (check.oneOf('capacity.amiFamily', Object.keys(AMI_RELEASE_TAG)) && check.string('capacity.amiAliasVersion')) {
+    const version = env.capacity.amiAliasVersion;
+    const family = AMI_RELEASE_TAG[env.capacity.amiFamily];
+    if (version === 'latest') {
+      check.expect(env.tier === 'dev', 'capacity.amiAliasVersion',
+        `must be a pinned ${env.capacity.amiFamily} release such as ${family.example} outside dev: latest rolls untested AMIs onto ${env.tier} nodes`);
+    } else if (!family.pattern.test(version)) {
+      check.fail('capacity.amiAliasVersion', version, `must be 'latest' (dev only) or a ${env.capacity.amiFamily} release tag such as ${family.example}`);
+    }
+  }
+
+  for (const pool of ['spot', 'onDemand'] as const) {
+    check.boolean(`capacity.${pool}.enabled`);
+    check.positiveInt(`capacity.${pool}.maxCpu`);
+    check.positiveInt(`capacity.${pool}.maxMemoryGiB`);
+  }
+  if (env.tier === 'prod') {
+    check.expect(env.capacity.onDemand?.enabled === true, 'capacity.onDemand.enabled',
+      'must be true in prod: stateful workloads and the spot fallback need on-demand capacity (a spot-only prod loses both on a spot shortage)');
+  } else {
+    check.expect(env.capacity.onDemand?.enabled === true || env.capacity.spot?.enabled === true, 'capacity.spot.enabled',
+      'at least one of capacity.spot and capacity.onDemand must be enabled, or Karpenter has nowhere to place pods');
+  }
+
+  check.duration('capacity.consolidateAfter');
+  check.duration('capacity.expireAfter');
+
+  if (check.intInRange('capacity.disruption.maxUnavailablePercent', 1, 100) && env.tier === 'prod') {
+    check.expect(env.capacity.disruption.maxUnavailablePercent <= 10, 'capacity.disruption.maxUnavailablePercent',
+      'must be at most 10 in prod: disrupting more nodes at once risks the capacity running services depend on');
+  }
+  const schedule = check.get('capacity.disruption.freezeSchedule');
+  if (schedule === '') {
+    check.expect(env.tier !== 'prod', 'capacity.disruption.freezeSchedule',
+      'must be set in prod (e.g. "0 8 * * 1-5"): drift and consolidation must not replace nodes during business hours');
+  } else if (check.cron('capacity.disruption.freezeSchedule')) {
+    check.string('capacity.disruption.freezeDuration', { pattern: BUDGET_DURATION, rule: 'must be hours and/or minutes such as 10h or 9h30m (Karpenter budget duration)' });
+  }
+  check.boolean('capacity.disruption.scaleToZero');
+
+  check.intInRange('capacity.rootVolumeGiB', 20, 16384);
+  check.boolean('capacity.preferArm64');
+  check.array('capacity.amd64OnlyImages')?.forEach((image, i) => {
+    if (typeof image !== 'string' || !/^[a-z0-9][^\s:@/]*(:\d+)?(\/[^\s:@]+)*$/.test(image)) {
+      check.fail(`capacity.amd64OnlyImages[${i}]`, image, 'must be an image repository without tag or digest, e.g. 111111111111.dkr.ecr.eu-west-1.amazonaws.com/legacy/report');
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import type { EnvironmentConfig } from '../../environments';
+import type { ConfigValidator } from '../../lib/config/config-validator';
+
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
+const IANA_ZONE = /^(UTC|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/;
+
+/** Rules of the `workloads` section and the components the demo application relies on. */
+export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig): void {
+  const w = env.workloads;
+  const tiers = new Map(env.namespaces.map((n) => [n.name, n.tier]));
+  for (const [field, tier] of [['appNamespace', 'apps'], ['dataNamespace', 'data']] as const) {
+    if (check.dnsLabel(`workloads.${field}`)) {
+      check.expect(tiers.get(w[field]) === tier, `workloads.${field}`, `must name a namespace of tier '${tier}' in namespaces (it gets Pod Security and default-deny there)`);
+    }
+  }
+
+  if (check.string('workloads.imageRegistry')) {
+    check.expect(env.governance.trustedRegistries.includes(w.imageRegistry), 'workloads.imageRegistry', `must be one of governance.trustedRegistries (${env.governance.trustedRegistries.join(', ')})`);
+  }
+  for (const path of ['workloads.imageTag', 'workloads.storeImageTags.redis', 'workloads.storeImageTags.postgres']) {
+    if (check.string(path, { pattern: IMAGE_TAG, rule: 'must be an image tag' })) {
+      check.expect(check.get(path) !== 'latest', path, "must be a pinned tag, not 'latest'");
+    }
+  }
+
+  const minOk = check.positiveInt('workloads.minReplicas');
+  if (check.positiveInt('workloads.maxReplicas') && minOk) {
+    check.expect(w.maxReplicas >= w.minReplicas, 'workloads.maxReplicas', `must be at least workloads.minReplicas (${w.minReplicas})`);
+  }
+  check.positiveNumber('workloads.apiRequestsPerReplica');
+
+  if (check.boolean('workloads.scaleToZeroOffHours') && w.scaleToZeroOffHours) {
+    check.expect(env.tier === 'dev', 'workloads.scaleToZeroOffHours', 'must be false outside dev: staging and prod services must not sleep');
+  }
+  check.string('workloads.officeHours.timezone', { pattern: IANA_ZONE, rule: 'must be an IANA time zone such as Europe/Dublin' });
+  if (check.cron('workloads.officeHours.start') && check.cron('workloads.officeHours.end')) {
+    check.expect(w.officeHours.start !== w.officeHours.end, 'workloads.officeHours.end', 'must differ from workloads.officeHours.start (the window would be empty)');
+  }
+
+  const weights = check.array('workloads.canary.weights', 1);
+  weights?.forEach((weight, i) => {
+    const path = `workloads.canary.weights[${i}]`;
+    if (!(Number.isInteger(weight) && (weight as number) >= 1 && (weight as number) <= 99)) check.fail(path, weight, 'must be an integer percentage from 1 to 99 (100 follows the last step)');
+    else if (i > 0 && (weight as number) <= (weights[i - 1] as number)) check.fail(path, weight, `must be greater than the previous weight (${weights[i - 1]})`);
+  });
+  check.duration('workloads.canary.pause');
+  if (check.boolean('workloads.canary.analysis') && w.canary.analysis) {
+    check.expect(env.components.monitoring, 'components.monitoring',
+      'must be true while workloads.canary.analysis is on: the canary analysis queries Prometheus, which the monitoring component runs (or turn the analysis off)');
+  }
+
+  if (w.externalDatabaseEndpoint !== '') {
+    check.string('workloads.externalDatabaseEndpoint', { pattern: HOSTNAME, rule: "must be a DNS name such as demo.cluster-abc.eu-west-1.rds.amazonaws.com, or '' for the in-cluster PostgreSQL" });
+  }
+  if (w.certificateArn !== '') {
+    check.string('workloads.certificateArn', {
+      pattern: new RegExp(`^arn:aws:acm:${env.aws.region}:${env.aws.accountId}:certificate/[A-Za-z0-9-]+$`),
+      rule: `must be an ACM certificate ARN of this account and region (arn:aws:acm:${env.aws.region}:${env.aws.accountId}:certificate/…), or ''`,
+    });
+  }
+
+  // Custom resources the demo renders need their operators.
+  for (const [component, what] of [['argoRollouts', 'Rollout and AnalysisTemplate'], ['keda', 'ScaledObject'], ['externalSecrets', 'ExternalSecret']] as const) {
+    check.expect(env.components[component], `components.${component}`, `must be true while components.demoApp is: the demo app renders ${what} objects`);
+  }
+}

@@ -1,0 +1,26 @@
+import type { PlatformComponent } from '../component';
+import { GovernanceChart } from './governance-chart';
+import { validateGovernance } from './governance-rules';
+
+export { GovernanceChart } from './governance-chart';
+export { KYVERNO_NAMESPACE, MAX_EXCEPTION_DAYS, parseExpiry, validateGovernance } from './governance-rules';
+export { POLICY_CATALOG, POLICY_NAMES, REQUIRED_WORKLOAD_LABELS, governedNamespaces } from './policy-catalog';
+
+export interface GovernanceOptions {
+  /** Clock policy exceptions expire against. @default - the current time */
+  readonly now?: () => Date;
+}
+
+/** Kyverno, its policies and exceptions, and the Trivy operator; with the policy engine, early. */
+export function governanceComponent(options: GovernanceOptions = {}): PlatformComponent {
+  const now = options.now ?? (() => new Date());
+  return {
+    name: 'governance',
+    syncWave: 0,
+    enabled: (env) => env.components.kyverno,
+    validate: (check, env) => validateGovernance(check, env, now()),
+    build: (app, env) => new GovernanceChart(app, 'governance', env),
+  };
+}
+
+export const governance: PlatformComponent = governanceComponent();

@@ -1,0 +1,26 @@
+import { TARGET_OWNER_RULES, type ChaosFault } from '../chaos-fault';
+
+/** Burns CPU inside a workload's containers (stress processes in their cgroup, started by a helper pod). */
+export const POD_CPU_HOG: ChaosFault = {
+  name: 'pod-cpu-hog',
+  description: 'Consumes CPU inside the containers of a workload (stress workers in their cgroup, through the container runtime).',
+  target: 'pods',
+  env: {
+    TOTAL_CHAOS_DURATION: '60',
+    CPU_CORES: '1',
+    // Percent load of each stress worker: 0 sleeps, 100 is full load.
+    CPU_LOAD: '100',
+    PODS_AFFECTED_PERC: '',
+    RAMP_TIME: '',
+    CONTAINER_RUNTIME: 'containerd',
+    SOCKET_PATH: '/run/containerd/containerd.sock',
+    TARGET_CONTAINER: '',
+    TARGET_PODS: '',
+    DEFAULT_HEALTH_CHECK: 'false',
+    NODE_LABEL: '',
+    SEQUENCE: 'parallel',
+  },
+  helperPods: true,
+  targetRules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }, ...TARGET_OWNER_RULES],
+  clusterRules: [],
+};

@@ -1,0 +1,3 @@
+export * from './cost-model';
+export * from './cost-report';
+export * from './price-table';

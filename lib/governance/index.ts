@@ -1,0 +1,5 @@
+export * from './conformance';
+export * from './policies';
+export * from './policy-exception';
+export * from './workload-kinds';
+export * from './workload-policy';

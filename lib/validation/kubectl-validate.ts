@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { devNull } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+export interface KubectlValidateOptions {
+  /** Path of the `kubectl-validate` binary. */
+  readonly binary: string;
+  /** Folder the manifest paths are relative to; also the working directory of the run. */
+  readonly cwd: string;
+  /** Manifest files relative to `cwd`; multi-document YAML files are allowed. */
+  readonly files: readonly string[];
+  /** Folders of CustomResourceDefinition files (`--local-crds`); each read flat, not recursively. */
+  readonly crdDirs: readonly string[];
+  /** Kubernetes minor version whose built-in schemas native objects are checked against, e.g. `1.33`. */
+  readonly kubernetesVersion: string;
+}
+
+/** One document kubectl-validate rejected, as the API server would reject it on create. */
+export interface ManifestError {
+  /** The file, relative to `cwd`. */
+  readonly file: string;
+  /** Zero-based position of the document in its file. */
+  readonly document: number;
+  /** `Kind namespace/name` when the document could be read, else empty. */
+  readonly object: string;
+  readonly message: string;
+}
+
+export interface KubectlValidateResult {
+  /** Documents checked (empty documents excluded). */
+  readonly documents: number;
+  readonly errors: readonly ManifestError[];
+}
+
+interface Status {
+  readonly status: 'Success' | 'Failure';
+  readonly message?: string;
+}
+
+/** Thrown when kubectl-validate could not run to a verdict (bad CRD, unknown version, crash). */
+export class KubectlValidateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KubectlValidateError';
+  }
+}
+
+/**
+ * Validates manifests with kubectl-validate in one process: the API server's own schema,
+ * CEL (`x-kubernetes-validations`) and strict-decoding (unknown field) checks, offline.
+ * Schemas come only from `crdDirs` and the binary's built-in schemas of `kubernetesVersion`:
+ * the run gets no kubeconfig, no in-cluster credentials and an unusable proxy, so a live cluster
+ * or GitHub (kubectl-validate's fallbacks) can never change the verdict.
+ */
+export function kubectlValidate(options: KubectlValidateOptions): KubectlValidateResult {
+  if (options.files.length === 0) return { documents: 0, errors: [] };
+  const args = [
+    ...options.files,
+    '--version', options.kubernetesVersion,
+    ...options.crdDirs.map((dir) => `--local-crds=${dir}`),
+    '--output', 'json',
+  ];
+  const run = spawnSync(options.binary, args, {
+    cwd: options.cwd,
+    env: hermeticEnv(),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error) throw new KubectlValidateError(`cannot run ${options.binary}: ${run.error.message}`);
+  if (run.stderr.includes('couldn\'t find hardcoded schemas for version')) {
+    throw new KubectlValidateError(
+      `kubectl-validate has no built-in schemas for Kubernetes ${options.kubernetesVersion} and would download them; pin a kubectl-validate that knows this version in scripts/tools.sh`,
+    );
+  }
+  // Exit 0: all valid, 1: some document invalid (the verdict is on stdout); anything else is a failed run.
+  let report: Record<string, Status[]>;
+  try {
+    if (run.status !== 0 && run.status !== 1) throw new Error('failed run');
+    report = JSON.parse(run.stdout) as Record<string, Status[]>;
+  } catch {
+    throw new KubectlValidateError(`kubectl-validate failed (exit ${run.status ?? run.signal}):\n${(run.stderr || run.stdout).trim()}`);
+  }
+
+  let documents = 0;
+  const errors: ManifestError[] = [];
+  for (const file of options.files) {
+    const statuses = report[file];
+    if (!statuses) throw new KubectlValidateError(`kubectl-validate reported nothing for ${file}`);
+    const objects = describeDocuments(join(options.cwd, file), statuses.length);
+    statuses.forEach((status, document) => {
+      if (objects[document] !== null) documents++;
+      if (status.status !== 'Success') {
+        errors.push({ file, document, object: objects[document] ?? '', message: status.message ?? JSON.stringify(status) });
+      }
+    });
+  }
+  if (run.status === 1 && errors.length === 0) {
+    throw new KubectlValidateError(`kubectl-validate exited 1 without naming an invalid document:\n${run.stderr.trim()}`);
+  }
+  return { documents, errors };
+}
+
+/** `ManifestError` as one line block: file, document, object, then the API server's message. */
+export function formatManifestError(error: ManifestError, prefix = ''): string {
+  const where = `${prefix}${error.file}${error.document > 0 ? ` (document ${error.document + 1})` : ''}`;
+  return `${where}${error.object ? `: ${error.object}` : ''}\n    ${error.message.trim().replace(/\n/g, '\n    ')}`;
+}
+
+/**
+ * `Kind namespace/name` of each document (null for an empty one), or blanks when the file does
+ * not split into `count` documents the way kubectl-validate split it.
+ */
+function describeDocuments(path: string, count: number): (string | null)[] {
+  let docs: unknown[];
+  try {
+    docs = parseAllDocuments(readFileSync(path, 'utf8')).map((d) => d.toJS());
+  } catch {
+    docs = [];
+  }
+  if (docs.length !== count) return Array.from({ length: count }, () => '');
+  return docs.map((doc) => {
+    if (doc === null || doc === undefined) return null;
+    const o = doc as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+    const ns = o.metadata?.namespace ? `${String(o.metadata.namespace)}/` : '';
+    return `${String(o.kind ?? '?')} ${ns}${String(o.metadata?.name ?? '?')}`;
+  });
+}
+
+/** The caller's environment minus every way kubectl-validate could reach a cluster or the network. */
+function hermeticEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(KUBERNETES_SERVICE_|KUBECONFIG$|NO_PROXY$|no_proxy$)/.test(key)) continue;
+    env[key] = value;
+  }
+  // An empty kubeconfig means "no cluster"; the proxy is a closed local port.
+  env.KUBECONFIG = devNull;
+  env.HTTPS_PROXY = env.HTTP_PROXY = env.https_proxy = env.http_proxy = 'http://127.0.0.1:9';
+  return env;
+}

@@ -1,0 +1,73 @@
+import { Size } from 'cdk8s';
+import { Cpu, k8s } from 'cdk8s-plus-29';
+import type { Construct } from 'constructs';
+import type { SecretKeyReference } from './container';
+import type { CpuArchitecture } from './placement';
+import { StatefulStore } from './stateful-store';
+import type { WorkloadResources } from './units';
+
+export interface PostgresStoreProps {
+  /** @default 'postgres' */
+  readonly name?: string;
+  readonly namespace: string;
+  /** PostgreSQL image (official layout: user 999) with a pinned tag. */
+  readonly image: string;
+  /** Database created on first start. */
+  readonly database: string;
+  /** Superuser name and password. */
+  readonly username: SecretKeyReference;
+  readonly password: SecretKeyReference;
+  readonly storageClassName: string;
+  /** @default Size.gibibytes(20) */
+  readonly storage?: Size;
+  /** @default 250m/512Mi requested, 1/1Gi limit */
+  readonly resources?: WorkloadResources;
+  /** @default ['amd64', 'arm64'] */
+  readonly architectures?: readonly CpuArchitecture[];
+}
+
+export const POSTGRES_PORT = 5432;
+
+const DATA_PATH = '/var/lib/postgresql/data';
+
+/** A single PostgreSQL on its own volume; credentials come from a Secret. */
+export class PostgresStore extends StatefulStore {
+  public readonly database: string;
+
+  constructor(scope: Construct, id: string, props: PostgresStoreProps) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(props.database)) {
+      throw new Error(`PostgresStore ${props.name ?? 'postgres'}: database = ${props.database}: must be a lower-case identifier of at most 63 characters`);
+    }
+    const ready = (initialDelaySeconds: number, periodSeconds: number): k8s.Probe => ({
+      exec: { command: ['pg_isready', '-h', '127.0.0.1', '-p', String(POSTGRES_PORT)] },
+      initialDelaySeconds,
+      periodSeconds,
+      timeoutSeconds: 3,
+      failureThreshold: 3,
+    });
+    super(scope, id, {
+      name: props.name ?? 'postgres',
+      namespace: props.namespace,
+      image: props.image,
+      port: POSTGRES_PORT,
+      portName: 'postgres',
+      storageClassName: props.storageClassName,
+      storage: props.storage ?? Size.gibibytes(20),
+      dataPath: DATA_PATH,
+      runAsUser: 999,
+      resources: props.resources ?? {
+        cpu: { request: Cpu.millis(250), limit: Cpu.units(1) },
+        memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
+      },
+      architectures: props.architectures,
+      // A subdirectory: the volume root holds lost+found, which initdb refuses.
+      env: { POSTGRES_DB: props.database, PGDATA: `${DATA_PATH}/pgdata` },
+      secretEnv: { POSTGRES_USER: props.username, POSTGRES_PASSWORD: props.password },
+      // The server writes its socket and lock file under /var/run/postgresql.
+      writablePaths: ['/tmp', '/var/run/postgresql'],
+      readinessProbe: ready(5, 5),
+      livenessProbe: ready(30, 10),
+    });
+    this.database = props.database;
+  }
+}

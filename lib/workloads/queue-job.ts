@@ -1,0 +1,131 @@
+import { ApiObject, Duration, Size } from 'cdk8s';
+import { Cpu, k8s } from 'cdk8s-plus-29';
+import { Construct } from 'constructs';
+import { ScaledJob } from '../../imports/keda-keda.sh';
+import { AwsTriggerAuthentication } from './aws-trigger-authentication';
+import type { SecretKeyReference } from './container';
+import { APP_NAME_LABEL, selectorLabels } from './labels';
+import { allowAwsApiEgress, type NetworkPeer } from './network-access';
+import type { CpuArchitecture } from './placement';
+import { sqsTriggerMetadata, type SqsQueue } from './sqs-queue';
+import type { WorkloadResources } from './units';
+import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
+
+export interface QueueJobProps {
+  /** Name of the ScaledJob (and its Jobs), ServiceAccount and `app.kubernetes.io/name`. */
+  readonly name: string;
+  readonly namespace: string;
+  /** Image with a pinned tag or digest; it processes messages, then exits. */
+  readonly image: string;
+  /** The queue drained; its URL and region reach the container as QUEUE_URL and AWS_REGION. */
+  readonly queue: SqsQueue;
+  /** Messages one Job handles (KEDA `queueLength`). @default 1 */
+  readonly messagesPerJob?: number;
+  /** Jobs running at once, at most. @default 10 */
+  readonly maxJobs?: number;
+  /** A Job is failed after this long. @default Duration.hours(1) */
+  readonly activeDeadline?: Duration;
+  /** Retries of a failed pod. @default 2 */
+  readonly backoffLimit?: number;
+  /** @default ['amd64', 'arm64'] */
+  readonly architectures?: readonly CpuArchitecture[];
+  /** @default true */
+  readonly preferArm64?: boolean;
+  /** @default 250m/256Mi requested, 1/1Gi limit */
+  readonly resources?: WorkloadResources;
+  /** @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** @default {} */
+  readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
+  /** Batch work is retried, so it may run on spot. @default true */
+  readonly spot?: boolean;
+  /** @default 10001 */
+  readonly runAsUser?: number;
+  /** @default ['/tmp'] */
+  readonly writablePaths?: readonly string[];
+  /** Extra pod template labels. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+const DEFAULT_RESOURCES: WorkloadResources = {
+  cpu: { request: Cpu.millis(250), limit: Cpu.units(1) },
+  memory: { request: Size.mebibytes(256), limit: Size.gibibytes(1) },
+};
+
+/**
+ * Batch variant of QueueWorker: a KEDA ScaledJob that starts one Kubernetes Job per
+ * `messagesPerJob` visible SQS messages, none while the queue is empty. Jobs run to completion,
+ * so they carry no probes.
+ */
+export class QueueJob extends Construct implements NetworkPeer {
+  public readonly name: string;
+  public readonly namespace: string;
+  public readonly selectorLabels: Readonly<Record<string, string>>;
+  public readonly serviceAccountName: string;
+
+  constructor(scope: Construct, id: string, props: QueueJobProps) {
+    super(scope, id);
+    const owner = `QueueJob ${props.name}`;
+    this.name = props.name;
+    this.namespace = props.namespace;
+    this.selectorLabels = selectorLabels(props.name);
+    this.serviceAccountName = props.name;
+    const messagesPerJob = props.messagesPerJob ?? 1;
+    const maxJobs = props.maxJobs ?? 10;
+    const backoffLimit = props.backoffLimit ?? 2;
+    for (const [field, value, min] of [['messagesPerJob', messagesPerJob, 1], ['maxJobs', maxJobs, 1], ['backoffLimit', backoffLimit, 0]] as const) {
+      if (!(Number.isInteger(value) && value >= min)) throw new Error(`${owner}: ${field} = ${value}: must be an integer >= ${min}`);
+    }
+
+    workloadServiceAccount(this, props.name, props.namespace, false);
+    const template = workloadPodTemplate(this, {
+      owner,
+      name: props.name,
+      namespace: props.namespace,
+      labels: props.labels,
+      automountServiceAccountToken: false,
+      runAsUser: props.runAsUser ?? 10001,
+      restartPolicy: 'Never',
+      container: {
+        image: props.image,
+        env: { ...props.env, QUEUE_URL: props.queue.url, AWS_REGION: props.queue.region },
+        secretEnv: props.secretEnv,
+        resources: props.resources ?? DEFAULT_RESOURCES,
+        writablePaths: props.writablePaths,
+      },
+      placement: { architectures: props.architectures ?? ['amd64', 'arm64'], preferArm64: props.preferArm64 ?? true, spot: props.spot ?? true },
+    });
+    const jobSpec: k8s.JobSpec = {
+      activeDeadlineSeconds: (props.activeDeadline ?? Duration.hours(1)).toSeconds(),
+      backoffLimit,
+      template,
+    };
+
+    const authentication = new AwsTriggerAuthentication(this, 'aws-authentication', { name: `${props.name}-aws`, namespace: props.namespace });
+    // The job template is a core JobSpec; it is rendered with the core types, the rest as ScaledJob.
+    new ApiObject(this, 'scaled-job', {
+      ...ScaledJob.GVK,
+      metadata: { name: props.name, namespace: props.namespace, labels: { ...props.labels, [APP_NAME_LABEL]: props.name } },
+      spec: {
+        jobTargetRef: k8s.toJson_JobSpec(jobSpec),
+        pollingInterval: 30,
+        maxReplicaCount: maxJobs,
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 5,
+        triggers: [
+          {
+            type: 'aws-sqs-queue',
+            name: 'sqs-queue',
+            metadata: sqsTriggerMetadata(props.queue, messagesPerJob, 0),
+            authenticationRef: { name: authentication.name },
+          },
+        ],
+      },
+    });
+  }
+
+  /** Lets the jobs reach AWS APIs (HTTPS) and the Pod Identity Agent for their credentials. */
+  public allowAwsApis(): void {
+    allowAwsApiEgress(this);
+  }
+}

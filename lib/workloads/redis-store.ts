@@ -1,0 +1,60 @@
+import { Size } from 'cdk8s';
+import { Cpu, k8s } from 'cdk8s-plus-29';
+import type { Construct } from 'constructs';
+import type { SecretKeyReference } from './container';
+import type { CpuArchitecture } from './placement';
+import { StatefulStore } from './stateful-store';
+import type { WorkloadResources } from './units';
+
+export interface RedisStoreProps {
+  /** @default 'redis' */
+  readonly name?: string;
+  readonly namespace: string;
+  /** Redis image (official layout: user 999, data in /data) with a pinned tag. */
+  readonly image: string;
+  /** Password clients must present (`requirepass`). */
+  readonly password: SecretKeyReference;
+  readonly storageClassName: string;
+  /** @default Size.gibibytes(5) */
+  readonly storage?: Size;
+  /** @default 100m/256Mi requested, 500m/512Mi limit */
+  readonly resources?: WorkloadResources;
+  /** @default ['amd64', 'arm64'] */
+  readonly architectures?: readonly CpuArchitecture[];
+}
+
+export const REDIS_PORT = 6379;
+
+/** A single Redis persisting snapshots to its own volume, password required. */
+export class RedisStore extends StatefulStore {
+  constructor(scope: Construct, id: string, props: RedisStoreProps) {
+    super(scope, id, {
+      name: props.name ?? 'redis',
+      namespace: props.namespace,
+      image: props.image,
+      port: REDIS_PORT,
+      portName: 'redis',
+      storageClassName: props.storageClassName,
+      storage: props.storage ?? Size.gibibytes(5),
+      dataPath: '/data',
+      runAsUser: 999,
+      resources: props.resources ?? {
+        cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
+        memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) },
+      },
+      architectures: props.architectures,
+      secretEnv: { REDIS_PASSWORD: props.password },
+      command: ['redis-server'],
+      // $(REDIS_PASSWORD) is expanded by the kubelet from the Secret-backed variable; a snapshot
+      // a minute after any write keeps the data across restarts.
+      args: ['--requirepass', '$(REDIS_PASSWORD)', '--save', '60 1', '--dir', '/data'],
+      readinessProbe: {
+        exec: { command: ['sh', '-c', 'redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG'] },
+        periodSeconds: 5,
+        timeoutSeconds: 2,
+        failureThreshold: 3,
+      },
+      livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString('redis') }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },
+    });
+  }
+}

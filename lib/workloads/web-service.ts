@@ -1,0 +1,328 @@
+import { ApiObject, Duration, Lazy, Size } from 'cdk8s';
+import { Cpu, k8s } from 'cdk8s-plus-29';
+import { Construct } from 'constructs';
+import { Rollout, RolloutSpecStrategyCanaryStepsPauseDuration, toJson_RolloutSpecStrategy, type RolloutSpecStrategy } from '../../imports/argo-rollouts-argoproj.io';
+import { AlbIngress, type AlbIngressOptions } from './alb-ingress';
+import { Autoscaling, cronTrigger, type CronScalingOptions } from './autoscaling';
+import { HTTP_METRICS, ROLLOUT_ROLE_LABEL, ROLLOUT_ROLES, SCRAPE_LABEL, TARGET_LABELS } from '../observability/metrics-contract';
+import { CanaryAnalysis, type CanaryAnalysisOptions } from './canary-analysis';
+import { httpProbe, type SecretKeyReference } from './container';
+import { checkScaleToZeroBudget, disruptionBudget } from './disruption-budget';
+import { APP_NAME_LABEL, selectorLabels } from './labels';
+import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace, allowIngressFromCidr, allowTraffic, type NetworkPeer, type NetworkTarget } from './network-access';
+import type { CpuArchitecture } from './placement';
+import { formatDuration, type WorkloadResources } from './units';
+import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
+
+/** One canary step: shift `weight` percent of traffic to the new version, then wait. */
+export interface CanaryStep {
+  /** Percent of traffic (1-100) the canary receives. */
+  readonly weight: number;
+  /** Wait after setting the weight; analysis runs meanwhile. @default - no pause */
+  readonly pause?: Duration;
+}
+
+export interface CpuScalingOptions {
+  /** Average CPU utilization (percent of requests) to hold. @default 70 */
+  readonly targetUtilizationPercent?: number;
+}
+
+export interface RequestRateScalingOptions {
+  /** Base URL of the Prometheus that scrapes the service. */
+  readonly prometheusAddress: string;
+  /** Requests per second one replica should serve. */
+  readonly requestsPerSecond: number;
+  /** Request counter the service exposes. @default HTTP_METRICS.requests */
+  readonly requestsMetric?: string;
+}
+
+export interface WebServiceProps {
+  /** Name of the Rollout, its Services, ServiceAccount and `app.kubernetes.io/name`. */
+  readonly name: string;
+  readonly namespace: string;
+  /** Image with a pinned tag or digest, from a trusted registry. */
+  readonly image: string;
+  /** CPU architectures the image is built for. @default ['amd64', 'arm64'] */
+  readonly architectures?: readonly CpuArchitecture[];
+  /** Prefer Graviton (arm64) nodes when the image is multi-arch. @default true */
+  readonly preferArm64?: boolean;
+  /** Port the container listens on. @default 8080 */
+  readonly containerPort?: number;
+  /** Port serving Prometheus metrics (scraped by the application PodMonitor). @default 9090 */
+  readonly metricsPort?: number;
+  /** Port of the Services. @default 80 */
+  readonly servicePort?: number;
+  /** Path answering 200 when healthy: readiness, liveness and ALB health checks. @default '/healthz' */
+  readonly healthCheckPath?: string;
+  /** @default 250m/256Mi requested, 500m/512Mi limit */
+  readonly resources?: WorkloadResources;
+  /** @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Environment variables from Secrets. @default {} */
+  readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
+  /** Replicas when nothing scales the service, and the autoscaling floor. @default 2 */
+  readonly minReplicas?: number;
+  /** Autoscaling ceiling. @default 10 */
+  readonly maxReplicas?: number;
+  /** Canary steps; full traffic follows the last. @default 20% for 1m, then 50% for 1m */
+  readonly canarySteps?: readonly CanaryStep[];
+  /** Prometheus analysis that aborts a bad canary. @default - no analysis */
+  readonly analysis?: CanaryAnalysisOptions;
+  /** Exposure through an ALB, with Rollouts shifting traffic by target-group weight. @default - cluster-internal only */
+  readonly ingress?: AlbIngressOptions;
+  /** Interruption-tolerant: may run on spot capacity. @default true */
+  readonly spot?: boolean;
+  /** UID the pod runs as. @default 10001 */
+  readonly runAsUser?: number;
+  /** Writable emptyDir paths (the root filesystem is read-only). @default ['/tmp'] */
+  readonly writablePaths?: readonly string[];
+  /** Mount a Kubernetes API token. @default false */
+  readonly automountServiceAccountToken?: boolean;
+  /** PodDisruptionBudget `minAvailable`; mutually exclusive with `maxUnavailable`. @default - unset */
+  readonly minAvailable?: number;
+  /** PodDisruptionBudget `maxUnavailable`. @default 1 */
+  readonly maxUnavailable?: number;
+  /** Extra labels for the pod template. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+const DEFAULT_RESOURCES: WorkloadResources = {
+  cpu: { request: Cpu.millis(250), limit: Cpu.millis(500) },
+  memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) },
+};
+const DEFAULT_STEPS: readonly CanaryStep[] = [
+  { weight: 20, pause: Duration.minutes(1) },
+  { weight: 50, pause: Duration.minutes(1) },
+];
+
+/**
+ * A stateless HTTP service delivered by canary: an Argo Rollout with root, stable and canary
+ * Services, optionally an ALB Ingress the Rollout shifts traffic on, a Prometheus analysis that
+ * aborts a bad canary, a PodDisruptionBudget, zone spread and restricted pods. Scale it with one
+ * of `scaleOnCpu()` (HPA) or `scaleOnRequestRate()` / `scaleOnCron()` (KEDA).
+ */
+export class WebService extends Construct implements NetworkTarget {
+  public readonly name: string;
+  public readonly namespace: string;
+  public readonly selectorLabels: Readonly<Record<string, string>>;
+  /** The container port (what network policies open). */
+  public readonly port: number;
+  public readonly servicePort: number;
+  public readonly minReplicas: number;
+  public readonly maxReplicas: number;
+  /** The root Service: the stable in-cluster address `http://<name>.<namespace>.svc`. */
+  public readonly serviceName: string;
+  public readonly stableServiceName: string;
+  public readonly canaryServiceName: string;
+  /** Path answering 200 when healthy (readiness, liveness, ALB and chaos probes). */
+  public readonly healthCheckPath: string;
+  public readonly analysis?: CanaryAnalysis;
+  public readonly ingress?: AlbIngress;
+  private readonly rollout: ApiObject;
+  private readonly autoscaling: Autoscaling;
+  private readonly minAvailable: number;
+
+  constructor(scope: Construct, id: string, props: WebServiceProps) {
+    super(scope, id);
+    const owner = `WebService ${props.name}`;
+    this.name = props.name;
+    this.namespace = props.namespace;
+    this.selectorLabels = selectorLabels(props.name);
+    this.port = props.containerPort ?? 8080;
+    this.servicePort = props.servicePort ?? 80;
+    this.minReplicas = props.minReplicas ?? 2;
+    this.maxReplicas = props.maxReplicas ?? 10;
+    this.serviceName = props.name;
+    this.stableServiceName = `${props.name}-stable`;
+    this.canaryServiceName = `${props.name}-canary`;
+    for (const [field, value] of [['containerPort', this.port], ['servicePort', this.servicePort]] as const) {
+      if (!(Number.isInteger(value) && value >= 1 && value <= 65535)) throw new Error(`${owner}: ${field} = ${value}: must be a port from 1 to 65535`);
+    }
+    if (!(Number.isInteger(this.minReplicas) && this.minReplicas >= 1)) {
+      throw new Error(`${owner}: minReplicas = ${this.minReplicas}: must be at least 1; use scaleOnCron() to scale to zero off-hours`);
+    }
+    const steps = props.canarySteps ?? DEFAULT_STEPS;
+    checkCanarySteps(owner, steps);
+    const healthCheckPath = props.healthCheckPath ?? '/healthz';
+    this.healthCheckPath = healthCheckPath;
+    const architectures = props.architectures ?? ['amd64', 'arm64'];
+
+    workloadServiceAccount(this, props.name, props.namespace, props.automountServiceAccountToken ?? false);
+    for (const [serviceId, serviceName] of [['service', this.serviceName], ['stable-service', this.stableServiceName], ['canary-service', this.canaryServiceName]]) {
+      new k8s.KubeService(this, serviceId, {
+        metadata: { name: serviceName, namespace: props.namespace, labels: { [APP_NAME_LABEL]: props.name } },
+        spec: {
+          type: 'ClusterIP',
+          selector: { ...this.selectorLabels },
+          ports: [{ name: 'http', port: this.servicePort, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+        },
+      });
+    }
+
+    if (props.ingress) {
+      this.ingress = new AlbIngress(this, 'ingress', {
+        ...props.ingress,
+        name: props.name,
+        namespace: props.namespace,
+        rootServiceName: this.serviceName,
+        healthCheckPath,
+      });
+    }
+    if (props.analysis) {
+      this.analysis = new CanaryAnalysis(this, 'analysis', { ...props.analysis, rolloutName: props.name, namespace: props.namespace });
+    }
+
+    const template = workloadPodTemplate(this, {
+      owner,
+      name: props.name,
+      namespace: props.namespace,
+      // Opts the pods into the application PodMonitor.
+      labels: { ...props.labels, [SCRAPE_LABEL]: 'true' },
+      automountServiceAccountToken: props.automountServiceAccountToken ?? false,
+      runAsUser: props.runAsUser ?? 10001,
+      container: {
+        image: props.image,
+        port: this.port,
+        metricsPort: props.metricsPort ?? 9090,
+        env: props.env,
+        secretEnv: props.secretEnv,
+        resources: props.resources ?? DEFAULT_RESOURCES,
+        readinessProbe: httpProbe(healthCheckPath, { periodSeconds: 5 }),
+        livenessProbe: httpProbe(healthCheckPath, { initialDelaySeconds: 15, periodSeconds: 10 }),
+        writablePaths: props.writablePaths,
+      },
+      placement: {
+        architectures,
+        preferArm64: props.preferArm64 ?? true,
+        spot: props.spot ?? true,
+        spreadSelector: { ...this.selectorLabels },
+      },
+    });
+
+    this.rollout = new ApiObject(this, 'rollout', {
+      ...Rollout.GVK,
+      metadata: { name: props.name, namespace: props.namespace, labels: { ...props.labels, [APP_NAME_LABEL]: props.name } },
+      spec: {
+        // Omitted while an autoscaler owns the count, so Argo CD does not reset it on sync.
+        replicas: Lazy.any({ produce: () => (this.autoscaling.managedBy ? undefined : this.minReplicas) }),
+        revisionHistoryLimit: 3,
+        progressDeadlineSeconds: 600,
+        progressDeadlineAbort: true,
+        selector: { matchLabels: { ...this.selectorLabels } },
+        template: k8s.toJson_PodTemplateSpec(template),
+        strategy: toJson_RolloutSpecStrategy(this.strategy(steps)),
+      },
+    });
+
+    this.minAvailable = disruptionBudget(this, owner, this, { minAvailable: props.minAvailable, maxUnavailable: props.maxUnavailable });
+    this.autoscaling = new Autoscaling(this, 'autoscaling', {
+      owner,
+      target: this.rollout,
+      minReplicas: this.minReplicas,
+      maxReplicas: this.maxReplicas,
+    });
+  }
+
+  /** What scales the Rollout, if anything. */
+  public get replicasManagedBy(): 'hpa' | 'keda' | undefined {
+    return this.autoscaling.managedBy;
+  }
+
+  /** Scales on average CPU utilization with a HorizontalPodAutoscaler. */
+  public scaleOnCpu(options: CpuScalingOptions = {}): void {
+    const target = options.targetUtilizationPercent ?? 70;
+    if (!(Number.isInteger(target) && target >= 1 && target <= 100)) {
+      throw new Error(`WebService ${this.name}: targetUtilizationPercent = ${target}: must be an integer from 1 to 100`);
+    }
+    this.autoscaling.addHpaMetric({ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: target } } }, 'scaleOnCpu()');
+  }
+
+  /** Scales on the request rate Prometheus measures for this service's pods (KEDA `prometheus`). */
+  public scaleOnRequestRate(options: RequestRateScalingOptions): void {
+    const owner = `WebService ${this.name}`;
+    if (!/^https?:\/\/\S+$/.test(options.prometheusAddress ?? '')) {
+      throw new Error(`${owner}: prometheusAddress = ${JSON.stringify(options.prometheusAddress ?? '')}: scaleOnRequestRate() needs the http(s) URL of Prometheus`);
+    }
+    if (!(options.requestsPerSecond > 0)) throw new Error(`${owner}: requestsPerSecond = ${options.requestsPerSecond}: must be positive`);
+    const metric = options.requestsMetric ?? HTTP_METRICS.requests;
+    this.autoscaling.addKedaTrigger(
+      {
+        type: 'prometheus',
+        name: 'request-rate',
+        metadata: {
+          serverAddress: options.prometheusAddress,
+          query: `sum(rate(${metric}{namespace="${this.namespace}",${TARGET_LABELS.workload}="${this.name}"}[2m]))`,
+          threshold: String(options.requestsPerSecond),
+        },
+      },
+      'scaleOnRequestRate()',
+    );
+  }
+
+  /** Runs during a cron window and scales to zero outside it (KEDA `cron`). */
+  public scaleOnCron(options: CronScalingOptions): void {
+    const owner = `WebService ${this.name}`;
+    checkScaleToZeroBudget(owner, this.minAvailable, 'scaleOnCron() scales it to zero outside the window');
+    this.autoscaling.addKedaTrigger(cronTrigger(owner, options, this.minReplicas), 'scaleOnCron()', { scaleToZero: true });
+  }
+
+  /** Lets `peer` connect to this service. */
+  public allowFrom(peer: NetworkPeer): void {
+    allowTraffic(peer, this);
+  }
+
+  /** Lets an address range connect (e.g. the VPC CIDR, where the ALB's IP targets come from). */
+  public allowFromCidr(cidr: string, label: string): void {
+    allowIngressFromCidr(this, cidr, label);
+  }
+
+  /** Lets this service connect to an address range on one port (e.g. an Aurora endpoint). */
+  public allowEgressTo(cidr: string, port: number, label: string): void {
+    allowEgressToCidr(this, cidr, port, label);
+  }
+
+  /** Lets this service reach AWS APIs (HTTPS) and the Pod Identity Agent for its credentials. */
+  public allowAwsApis(): void {
+    allowAwsApiEgress(this);
+  }
+
+  /** Lets this service connect to every pod of `namespace` on one port (e.g. the telemetry collector). */
+  public allowEgressToNamespace(namespace: string, port: number): void {
+    allowEgressToNamespace(this, namespace, port);
+  }
+
+  private strategy(steps: readonly CanaryStep[]): RolloutSpecStrategy {
+    return {
+      canary: {
+        stableService: this.stableServiceName,
+        canaryService: this.canaryServiceName,
+        // Tells canary from stable samples (metrics contract); the analysis selects the canary.
+        canaryMetadata: { labels: { [ROLLOUT_ROLE_LABEL]: ROLLOUT_ROLES.canary } },
+        stableMetadata: { labels: { [ROLLOUT_ROLE_LABEL]: ROLLOUT_ROLES.stable } },
+        trafficRouting: this.ingress ? { alb: { ingress: this.ingress.name, rootService: this.serviceName, servicePort: this.servicePort } } : undefined,
+        analysis: this.analysis
+          ? {
+              templates: [{ templateName: this.analysis.templateName }],
+              // From the first weight on: measure the canary while it takes traffic.
+              startingStep: 1,
+            }
+          : undefined,
+        steps: steps.flatMap((step) => [
+          { setWeight: step.weight },
+          ...(step.pause ? [{ pause: { duration: RolloutSpecStrategyCanaryStepsPauseDuration.fromString(formatDuration(step.pause)) } }] : []),
+        ]),
+      },
+    };
+  }
+}
+
+function checkCanarySteps(owner: string, steps: readonly CanaryStep[]): void {
+  if (steps.length === 0) throw new Error(`${owner}: canarySteps is empty: list at least one step, e.g. [{ weight: 20, pause: Duration.minutes(1) }]`);
+  steps.forEach((step, i) => {
+    const previous = i === 0 ? 0 : steps[i - 1].weight;
+    if (!(Number.isInteger(step.weight) && step.weight >= 1 && step.weight <= 100)) {
+      throw new Error(`${owner}: canarySteps[${i}].weight = ${step.weight}: must be an integer percentage from 1 to 100`);
+    }
+    if (step.weight <= previous) throw new Error(`${owner}: canarySteps[${i}].weight = ${step.weight}: weights must increase (previous step ${previous})`);
+  });
+}

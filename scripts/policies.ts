@@ -1,0 +1,147 @@
+// `npm run policies [-- --env a,b] [--dist DIR]`: runs the Kyverno policies with the real engine
+// (the pinned Kyverno CLI in .tools/bin, `bash scripts/tools.sh kyverno`):
+//   1. `kyverno test test/policies`: every policy against committed passing and failing workloads;
+//   2. conformance: every rendered workload of each environment against that environment's
+//      rendered policies and exceptions, after checking that a deliberately bad workload is
+//      reported by every policy (so the run can fail at all).
+// Render first (npx tsx main.ts). Exit 1 on any failed test, violation or blind policy.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseAllDocuments, stringify } from 'yaml';
+import { environments } from '../environments';
+import {
+  canaryMisses,
+  canaryWorkload,
+  cliValues,
+  planConformance,
+  reportViolations,
+  type ConformancePlan,
+  type RenderedObject,
+  type ReportResult,
+} from '../lib/governance/conformance';
+import { listFiles } from '../lib/render/atomic-write';
+
+const ROOT = resolve(__dirname, '..');
+const KYVERNO = join(ROOT, '.tools', 'bin', 'kyverno');
+const SUITES = join(ROOT, 'test', 'policies');
+
+function kyverno(args: readonly string[]): { status: number; stdout: string; stderr: string } {
+  const run = spawnSync(KYVERNO, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) throw run.error;
+  return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Step 1: the committed suites. */
+function runSuites(): boolean {
+  const run = kyverno(['test', relative(ROOT, SUITES), '--remove-color', '--fail-only']);
+  const summary = /Test Summary: .*/.exec(run.stdout)?.[0] ?? 'no summary';
+  if (run.status !== 0) {
+    console.log(run.stdout + run.stderr);
+    console.log(`kyverno test ${relative(ROOT, SUITES)}: FAILED (${summary})`);
+    return false;
+  }
+  console.log(`kyverno test ${relative(ROOT, SUITES)}: ${summary}`);
+  return true;
+}
+
+function readRendered(envDir: string, label: string): RenderedObject[] {
+  return listFiles(envDir)
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('helm-values/'))
+    .flatMap((f) =>
+      parseAllDocuments(readFileSync(join(envDir, f), 'utf8'))
+        .map((d) => d.toJS())
+        .filter((o) => o && typeof o === 'object')
+        .map((object) => ({ file: `${label}/${f}`, object })),
+    );
+}
+
+/** `kyverno apply` of the plan's policies and exceptions to `resources`; the report's results. */
+function apply(plan: ConformancePlan, envDir: string, label: string, resources: readonly string[], work: string): ReportResult[] {
+  const values = join(work, 'values.yaml');
+  writeFileSync(values, stringify(cliValues(plan)));
+  const inEnv = (o: RenderedObject) => join(envDir, o.file.slice(label.length + 1));
+  const args = [
+    'apply',
+    ...plan.policies.map(inEnv),
+    ...resources.flatMap((r) => ['--resource', r]),
+    ...plan.exceptions.flatMap((e) => ['--exception', inEnv(e)]),
+    '--values-file',
+    values,
+    '--policy-report',
+    '--output-format',
+    'json',
+    '--remove-color',
+  ];
+  const run = kyverno(args);
+  const start = run.stdout.indexOf('{');
+  if (start < 0) throw new Error(`kyverno apply printed no report (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  const report = JSON.parse(run.stdout.slice(start)) as { results?: ReportResult[] };
+  return report.results ?? [];
+}
+
+/** Step 2, one environment. */
+function checkEnvironment(name: string, envDir: string, label: string): boolean {
+  const plan = planConformance(readRendered(envDir, label));
+  if (plan.policies.length === 0) {
+    console.log(`${name}: no policies rendered (kyverno disabled): ${plan.workloads.length} workloads unchecked`);
+    return true;
+  }
+  const work = mkdtempSync(join(tmpdir(), `policies-${name}-`));
+  try {
+    const canary = join(work, 'canary.yaml');
+    writeFileSync(canary, stringify(canaryWorkload(plan.governedNamespaces[0])));
+    const misses = canaryMisses(plan, apply(plan, envDir, label, [canary], work));
+
+    const resources = plan.workloads.map((w) => join(envDir, w.file.slice(label.length + 1)));
+    const violations = reportViolations(plan, resources.length > 0 ? apply(plan, envDir, label, resources, work) : []);
+
+    const actions = [...new Set(plan.policies.map((p) => ((p.object.spec as { validationActions?: string[] }).validationActions ?? []).join('+')))].join(', ');
+    console.log(
+      `${name}: ${plan.policies.length} policies (${actions}), ${plan.exceptions.length} exceptions; ` +
+        `${plan.workloads.length} workloads: ${plan.governed.length} in ${plan.governedNamespaces.join(', ')}, ` +
+        `${plan.outside.length} outside; canary reported by ${plan.policies.length - misses.length}/${plan.policies.length} policies; ` +
+        `${violations.length} violations`,
+    );
+    for (const w of plan.outside) console.log(`  not governed: ${w.file}`);
+    for (const m of misses) console.log(`  BLIND: ${m} did not report the deliberately bad workload; the check cannot fail`);
+    for (const v of violations) console.log(`  VIOLATION ${v.file}: ${v.policy}: ${v.message}`);
+    return misses.length === 0 && violations.length === 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function main(argv: readonly string[]): number {
+  if (!existsSync(KYVERNO)) {
+    console.error(`${relative(ROOT, KYVERNO)} not found: install it with bash scripts/tools.sh kyverno`);
+    return 1;
+  }
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] ?? '' : undefined);
+  const dist = resolve(ROOT, value('--dist') ?? 'dist');
+  const only = value('--env')?.split(',').filter(Boolean);
+  const selected = only ? environments.filter((e) => only.includes(e.name)) : environments;
+  const unknown = only?.filter((n) => !environments.some((e) => e.name === n)) ?? [];
+  if (unknown.length > 0 || selected.length === 0) {
+    console.error(`--env ${unknown.join(',') || '(empty)'}: unknown environment; expected one of ${environments.map((e) => e.name).join(', ')}`);
+    return 1;
+  }
+
+  // The suites test the policies as rendered for prod (dist/prod/governance).
+  const required = [join(ROOT, 'dist', 'prod', 'governance'), ...selected.map((e) => join(dist, e.name))];
+  const missing = [...new Set(required)].filter((d) => !existsSync(d));
+  if (missing.length > 0) {
+    console.error(`not rendered: ${missing.map((d) => relative(ROOT, d)).join(', ')}; run npx tsx main.ts first`);
+    return 1;
+  }
+  let ok = runSuites();
+  for (const env of selected) {
+    const envDir = join(dist, env.name);
+    ok = checkEnvironment(env.name, envDir, relative(ROOT, envDir)) && ok;
+  }
+  console.log(ok ? 'policies: OK' : 'policies: FAILED');
+  return ok ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
