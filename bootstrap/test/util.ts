@@ -81,13 +81,6 @@ export function testCluster(scope: Construct, overrides: Partial<ConstructorPara
   });
 }
 
-/** Reference Terraform writes for an attribute of a resource whose address contains `name`. */
-export function referenceTo(json: Synthesized, type: string, addressPart: string, attribute: string): string {
-  const match = resources(json, type).find(([address]) => address.includes(addressPart));
-  if (!match) throw new Error(`no ${type} with ${addressPart} in its address`);
-  return `\${${type}.${match[0]}.${attribute}}`;
-}
-
 function withoutMetadata(value: any): any {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (value !== null && typeof value === 'object') {

@@ -17,9 +17,9 @@ export const chaosTargetCheck: PlatformCheck = (app, env) => {
   return targets.flatMap(({ drill, target }) =>
     findUnsafeChaosTargets([target], objects).map((unsafe) => ({
       env: env.name,
-      path: `chaos drill ${drill}: target ${target.appKind} ${target.namespace}/${target.name}`,
-      value: target.minReplicas,
-      rule: `${unsafe.rule}; raise its replicas and give it a PodDisruptionBudget, or switch chaos off in prod (components.chaos)`,
+      path: `chaos drill ${drill}: ${target.appKind} ${target.namespace}/${target.name} ${unsafe.field}`,
+      value: unsafe.value,
+      rule: `${unsafe.rule}; fix the workload, or switch chaos off in prod (components.chaos)`,
     })),
   );
 };

@@ -26,6 +26,8 @@ export function findSecretLeaks(value: unknown): SecretLeak[] {
   return leaks;
 }
 
+const SECRET_FILE_PATH = /^\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)+$/;
+
 function walk(node: unknown, path: string, leaks: SecretLeak[]): void {
   if (typeof node === 'string') {
     for (const { name, pattern } of CREDENTIAL_PATTERNS) {
@@ -39,8 +41,10 @@ function walk(node: unknown, path: string, leaks: SecretLeak[]): void {
   }
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
-  // A container env entry: { name, value } with a password-like name and a literal value.
-  if (typeof record.name === 'string' && typeof record.value === 'string' && record.value !== '' && SECRET_ENV_NAME.test(record.name) && path.includes('env[')) {
+  // A container env entry: { name, value } with a password-like name and a literal value; a
+  // `*_FILE` variable naming an absolute path points at a mounted secret file instead.
+  const fileReference = typeof record.name === 'string' && /_FILE$/.test(record.name) && typeof record.value === 'string' && SECRET_FILE_PATH.test(record.value);
+  if (typeof record.name === 'string' && typeof record.value === 'string' && record.value !== '' && SECRET_ENV_NAME.test(record.name) && !fileReference && path.includes('env[')) {
     leaks.push({ path: `${path}.value`, rule: `environment variable ${record.name} has a literal value: use valueFrom.secretKeyRef` });
   }
   for (const [key, child] of Object.entries(record)) walk(child, path ? `${path}.${key}` : key, leaks);

@@ -25,8 +25,14 @@ export interface ContainerOptions {
   readonly args?: readonly string[];
   /** Plain environment variables. @default {} */
   readonly env?: Readonly<Record<string, string>>;
-  /** Environment variables read from Secrets. @default {} */
+  /** Environment variables read from Secrets. Prefer `secretFiles` where the app reads files. @default {} */
   readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
+  /**
+   * Secret keys mounted read-only as files of `SECRET_FILES_DIR`, by file name (e.g.
+   * `{ password: ref }` → `/run/secrets/password`). Unlike variables, files are not inherited by
+   * child processes nor dumped with the environment. @default {}
+   */
+  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
   readonly resources: WorkloadResources;
   /** @default - no readiness probe */
   readonly readinessProbe?: k8s.Probe;
@@ -37,6 +43,17 @@ export interface ContainerOptions {
   /** Extra volume mounts (e.g. a data PVC). @default [] */
   readonly volumeMounts?: readonly k8s.VolumeMount[];
 }
+
+/** Where `secretFiles` are mounted. */
+export const SECRET_FILES_DIR = '/run/secrets';
+
+/** Path of a file mounted with `secretFiles`. */
+export function secretFilePath(fileName: string): string {
+  return `${SECRET_FILES_DIR}/${fileName}`;
+}
+
+const SECRET_FILES_VOLUME = 'secret-files';
+const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 // Tag after the last path segment, or a digest.
 const PINNED_IMAGE = /^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
@@ -73,7 +90,47 @@ export function httpProbe(path: string, options: { readonly initialDelaySeconds?
   };
 }
 
-/** A container named `name` with the restricted security context, and the emptyDir volumes it writes to. */
+/** One projected volume holding every `secretFiles` entry, grouped by Secret; owner-and-group readable (fsGroup). */
+function secretFilesVolume(construct: string, files: Readonly<Record<string, SecretKeyReference>>): k8s.Volume | undefined {
+  const entries = Object.entries(files);
+  if (entries.length === 0) return undefined;
+  const bySecret = new Map<string, k8s.KeyToPath[]>();
+  for (const [fileName, ref] of entries) {
+    if (!FILE_NAME.test(fileName)) throw new Error(`${construct}: secretFiles key = ${JSON.stringify(fileName)}: must be a file name (letters, digits, '.', '_', '-'; no '/')`);
+    bySecret.set(ref.secretName, [...(bySecret.get(ref.secretName) ?? []), { key: ref.key, path: fileName }]);
+  }
+  const sources = [...bySecret.keys()].sort().map((name) => ({ secret: { name, items: bySecret.get(name) } }));
+  return { name: SECRET_FILES_VOLUME, projected: { defaultMode: 0o440, sources } };
+}
+
+/**
+ * A TCP connect to a named port: the liveness check of a process that has no cheap liveness
+ * endpoint. It restarts a dead or wedged listener without failing on a slow dependency, which
+ * only readiness should react to.
+ */
+export function tcpProbe(portName: string, options: { readonly initialDelaySeconds?: number; readonly periodSeconds?: number; readonly failureThreshold?: number } = {}): k8s.Probe {
+  return {
+    tcpSocket: { port: k8s.IntOrString.fromString(portName) },
+    initialDelaySeconds: options.initialDelaySeconds ?? 15,
+    periodSeconds: options.periodSeconds ?? 10,
+    timeoutSeconds: 2,
+    failureThreshold: options.failureThreshold ?? 3,
+  };
+}
+
+/**
+ * Liveness that differs from readiness (the same check for both restarts pods that are merely
+ * waiting for a dependency): an HTTP GET of `livenessPath`, or a TCP connect to the `http` port.
+ */
+export function livenessProbeOf(construct: string, readinessPath: string, livenessPath: string | undefined): k8s.Probe {
+  if (livenessPath === undefined) return tcpProbe('http');
+  if (!livenessPath.startsWith('/') || livenessPath === readinessPath) {
+    throw new Error(`${construct}: livenessCheckPath = ${livenessPath}: must be an absolute path other than the readiness path ${readinessPath} (or unset for a TCP check)`);
+  }
+  return httpProbe(livenessPath, { initialDelaySeconds: 15 });
+}
+
+/** A container named `name` with the restricted security context, and the volumes it mounts (emptyDirs, secret files). */
 export function buildContainer(construct: string, name: string, options: ContainerOptions): { container: k8s.Container; volumes: k8s.Volume[] } {
   checkImage(construct, options.image);
   checkResources(construct, options.resources);
@@ -92,11 +149,19 @@ export function buildContainer(construct: string, name: string, options: Contain
     ...(options.port === undefined ? [] : [{ name: options.portName ?? 'http', containerPort: options.port, protocol: 'TCP' }]),
     ...(options.metricsPort === undefined ? [] : [{ name: METRICS_PORT_NAME, containerPort: options.metricsPort, protocol: 'TCP' }]),
   ];
-  const mounts = [...writable.map((w) => ({ name: w.name, mountPath: w.path })), ...(options.volumeMounts ?? [])];
+  const secretFiles = secretFilesVolume(construct, options.secretFiles ?? {});
+  const mounts = [
+    ...writable.map((w) => ({ name: w.name, mountPath: w.path })),
+    ...(secretFiles ? [{ name: secretFiles.name, mountPath: SECRET_FILES_DIR, readOnly: true }] : []),
+    ...(options.volumeMounts ?? []),
+  ];
   const container: k8s.Container = {
     name,
     image: options.image,
-    imagePullPolicy: 'IfNotPresent',
+    // Always: at every start the kubelet resolves the tag with the registry (one manifest request;
+    // cached layers are reused), so a pod never starts from an image its node pulled for another
+    // pod with other credentials, nor from a stale copy. Tags are pinned, so nothing else changes.
+    imagePullPolicy: 'Always',
     command: options.command ? [...options.command] : undefined,
     args: options.args ? [...options.args] : undefined,
     ports: ports.length > 0 ? ports : undefined,
@@ -107,5 +172,5 @@ export function buildContainer(construct: string, name: string, options: Contain
     securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
     volumeMounts: mounts.length > 0 ? mounts : undefined,
   };
-  return { container, volumes: writable.map((w) => ({ name: w.name, emptyDir: {} })) };
+  return { container, volumes: [...writable.map((w) => ({ name: w.name, emptyDir: {} })), ...(secretFiles ? [secretFiles] : [])] };
 }

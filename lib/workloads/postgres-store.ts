@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
-import { Cpu, k8s } from 'cdk8s-plus-29';
+import { Cpu } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
-import type { SecretKeyReference } from './container';
+import { secretFilePath, tcpProbe, type SecretKeyReference } from './container';
 import type { CpuArchitecture } from './placement';
 import { StatefulStore } from './stateful-store';
 import type { WorkloadResources } from './units';
@@ -10,7 +10,7 @@ export interface PostgresStoreProps {
   /** @default 'postgres' */
   readonly name?: string;
   readonly namespace: string;
-  /** PostgreSQL image (official layout: user 999) with a pinned tag. */
+  /** PostgreSQL image (official layout and entrypoint) with a pinned tag. */
   readonly image: string;
   /** Database created on first start. */
   readonly database: string;
@@ -24,9 +24,18 @@ export interface PostgresStoreProps {
   readonly resources?: WorkloadResources;
   /** @default ['amd64', 'arm64'] */
   readonly architectures?: readonly CpuArchitecture[];
+  /**
+   * UID (and GID, fsGroup) PostgreSQL runs as. The official entrypoint supports any UID (it
+   * fakes the passwd entry initdb needs). Data initialised under another UID must be re-owned
+   * before changing it: PostgreSQL refuses a data directory it does not own.
+   * @default POSTGRES_UID
+   */
+  readonly runAsUser?: number;
 }
 
 export const POSTGRES_PORT = 5432;
+/** A high UID of its own (not the image's 999, which may exist on the node). */
+export const POSTGRES_UID = 15432;
 
 const DATA_PATH = '/var/lib/postgresql/data';
 
@@ -38,13 +47,6 @@ export class PostgresStore extends StatefulStore {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(props.database)) {
       throw new Error(`PostgresStore ${props.name ?? 'postgres'}: database = ${props.database}: must be a lower-case identifier of at most 63 characters`);
     }
-    const ready = (initialDelaySeconds: number, periodSeconds: number): k8s.Probe => ({
-      exec: { command: ['pg_isready', '-h', '127.0.0.1', '-p', String(POSTGRES_PORT)] },
-      initialDelaySeconds,
-      periodSeconds,
-      timeoutSeconds: 3,
-      failureThreshold: 3,
-    });
     super(scope, id, {
       name: props.name ?? 'postgres',
       namespace: props.namespace,
@@ -54,19 +56,32 @@ export class PostgresStore extends StatefulStore {
       storageClassName: props.storageClassName,
       storage: props.storage ?? Size.gibibytes(20),
       dataPath: DATA_PATH,
-      runAsUser: 999,
+      runAsUser: props.runAsUser ?? POSTGRES_UID,
       resources: props.resources ?? {
         cpu: { request: Cpu.millis(250), limit: Cpu.units(1) },
         memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
       },
       architectures: props.architectures,
-      // A subdirectory: the volume root holds lost+found, which initdb refuses.
-      env: { POSTGRES_DB: props.database, PGDATA: `${DATA_PATH}/pgdata` },
-      secretEnv: { POSTGRES_USER: props.username, POSTGRES_PASSWORD: props.password },
+      // A subdirectory: the volume root holds lost+found, which initdb refuses. The entrypoint
+      // reads the credentials from the files the *_FILE variables name.
+      env: {
+        POSTGRES_DB: props.database,
+        PGDATA: `${DATA_PATH}/pgdata`,
+        POSTGRES_USER_FILE: secretFilePath('username'),
+        POSTGRES_PASSWORD_FILE: secretFilePath('password'),
+      },
+      secretFiles: { username: props.username, password: props.password },
       // The server writes its socket and lock file under /var/run/postgresql.
       writablePaths: ['/tmp', '/var/run/postgresql'],
-      readinessProbe: ready(5, 5),
-      livenessProbe: ready(30, 10),
+      // Ready when it accepts sessions; alive while it listens (a long recovery is not a crash).
+      readinessProbe: {
+        exec: { command: ['pg_isready', '-h', '127.0.0.1', '-p', String(POSTGRES_PORT)] },
+        initialDelaySeconds: 5,
+        periodSeconds: 5,
+        timeoutSeconds: 3,
+        failureThreshold: 3,
+      },
+      livenessProbe: tcpProbe('postgres', { initialDelaySeconds: 30 }),
     });
     this.database = props.database;
   }

@@ -37,6 +37,8 @@ export interface QueueJobProps {
   readonly env?: Readonly<Record<string, string>>;
   /** @default {} */
   readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
+  /** Secret keys mounted as files under `SECRET_FILES_DIR`, by file name. @default {} */
+  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
   /** Batch work is retried, so it may run on spot. @default true */
   readonly spot?: boolean;
   /** @default 10001 */
@@ -90,6 +92,7 @@ export class QueueJob extends Construct implements NetworkPeer {
         image: props.image,
         env: { ...props.env, QUEUE_URL: props.queue.url, AWS_REGION: props.queue.region },
         secretEnv: props.secretEnv,
+        secretFiles: props.secretFiles,
         resources: props.resources ?? DEFAULT_RESOURCES,
         writablePaths: props.writablePaths,
       },

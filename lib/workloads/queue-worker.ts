@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { SCRAPE_LABEL } from '../observability/metrics-contract';
 import { Autoscaling } from './autoscaling';
 import { AwsTriggerAuthentication } from './aws-trigger-authentication';
-import { httpProbe, type SecretKeyReference } from './container';
+import { httpProbe, livenessProbeOf, type SecretKeyReference } from './container';
 import { checkScaleToZeroBudget, disruptionBudget } from './disruption-budget';
 import { APP_NAME_LABEL, selectorLabels } from './labels';
 import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace, type NetworkPeer } from './network-access';
@@ -35,8 +35,13 @@ export interface QueueWorkerProps {
   readonly preferArm64?: boolean;
   /** Port of the health endpoint (named `http`). @default 8080 */
   readonly healthPort?: number;
-  /** Path answering 200 while the worker is healthy. @default '/healthz' */
+  /** Path answering 200 while the worker is ready. @default '/healthz' */
   readonly healthCheckPath?: string;
+  /**
+   * Path of a cheap liveness endpoint (no dependency checks), distinct from `healthCheckPath`.
+   * @default - liveness is a TCP connect to the health port
+   */
+  readonly livenessCheckPath?: string;
   /** Port serving Prometheus metrics. @default 9090 */
   readonly metricsPort?: number;
   /** @default 100m/128Mi requested, 500m/512Mi limit */
@@ -45,6 +50,8 @@ export interface QueueWorkerProps {
   readonly env?: Readonly<Record<string, string>>;
   /** @default {} */
   readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
+  /** Secret keys mounted as files under `SECRET_FILES_DIR`, by file name. @default {} */
+  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
   /** Interruption-tolerant (messages are redelivered): may run on spot. @default true */
   readonly spot?: boolean;
   /** Time to finish the message in hand after SIGTERM. @default Duration.seconds(60) */
@@ -111,9 +118,10 @@ export class QueueWorker extends Construct implements NetworkPeer {
         metricsPort: props.metricsPort ?? 9090,
         env: { ...props.env, QUEUE_URL: props.queue.url, AWS_REGION: props.queue.region },
         secretEnv: props.secretEnv,
+        secretFiles: props.secretFiles,
         resources: props.resources ?? DEFAULT_RESOURCES,
         readinessProbe: httpProbe(healthCheckPath),
-        livenessProbe: httpProbe(healthCheckPath, { initialDelaySeconds: 15 }),
+        livenessProbe: livenessProbeOf(owner, healthCheckPath, props.livenessCheckPath),
         writablePaths: props.writablePaths,
       },
       placement: {

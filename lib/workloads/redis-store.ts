@@ -10,7 +10,7 @@ export interface RedisStoreProps {
   /** @default 'redis' */
   readonly name?: string;
   readonly namespace: string;
-  /** Redis image (official layout: user 999, data in /data) with a pinned tag. */
+  /** Redis image (official layout: data in /data) with a pinned tag. */
   readonly image: string;
   /** Password clients must present (`requirepass`). */
   readonly password: SecretKeyReference;
@@ -21,9 +21,17 @@ export interface RedisStoreProps {
   readonly resources?: WorkloadResources;
   /** @default ['amd64', 'arm64'] */
   readonly architectures?: readonly CpuArchitecture[];
+  /**
+   * UID (and GID, fsGroup) Redis runs as. The official image runs as any UID: redis-server is
+   * started directly and fsGroup makes the volume writable.
+   * @default REDIS_UID
+   */
+  readonly runAsUser?: number;
 }
 
 export const REDIS_PORT = 6379;
+/** A high UID of its own (not the image's 999, which may exist on the node). */
+export const REDIS_UID = 16379;
 
 /** A single Redis persisting snapshots to its own volume, password required. */
 export class RedisStore extends StatefulStore {
@@ -37,7 +45,7 @@ export class RedisStore extends StatefulStore {
       storageClassName: props.storageClassName,
       storage: props.storage ?? Size.gibibytes(5),
       dataPath: '/data',
-      runAsUser: 999,
+      runAsUser: props.runAsUser ?? REDIS_UID,
       resources: props.resources ?? {
         cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
         memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) },
@@ -45,8 +53,9 @@ export class RedisStore extends StatefulStore {
       architectures: props.architectures,
       secretEnv: { REDIS_PASSWORD: props.password },
       command: ['redis-server'],
-      // $(REDIS_PASSWORD) is expanded by the kubelet from the Secret-backed variable; a snapshot
-      // a minute after any write keeps the data across restarts.
+      // redis-server takes requirepass only as an argument or config line, so the password stays a
+      // variable: $(REDIS_PASSWORD) is expanded by the kubelet (Redis replaces its argv with its
+      // process title). A snapshot a minute after any write keeps the data across restarts.
       args: ['--requirepass', '$(REDIS_PASSWORD)', '--save', '60 1', '--dir', '/data'],
       readinessProbe: {
         exec: { command: ['sh', '-c', 'redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG'] },

@@ -30,7 +30,7 @@ export interface StatefulStoreProps {
   /** Where the data volume is mounted. */
   readonly dataPath: string;
   readonly resources: WorkloadResources;
-  /** UID the store runs as (the image's own non-root user). */
+  /** UID (and GID, fsGroup) the store runs as; the image must run as an arbitrary UID. */
   readonly runAsUser: number;
   readonly readinessProbe: k8s.Probe;
   readonly livenessProbe: k8s.Probe;
@@ -42,6 +42,8 @@ export interface StatefulStoreProps {
   readonly env?: Readonly<Record<string, string>>;
   /** @default {} */
   readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
+  /** Secret keys mounted as files under `SECRET_FILES_DIR`, by file name. @default {} */
+  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
   /** Replicas (each with its own volume). @default 1 */
   readonly replicas?: number;
   /** @default ['amd64', 'arm64'] */
@@ -112,6 +114,7 @@ export class StatefulStore extends Construct implements NetworkTarget {
         args: props.args,
         env: props.env,
         secretEnv: props.secretEnv,
+        secretFiles: props.secretFiles,
         resources: props.resources,
         readinessProbe: props.readinessProbe,
         livenessProbe: props.livenessProbe,

@@ -2,11 +2,20 @@ import { Duration, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
 import type { Cpu } from 'cdk8s-plus-29';
 
-/** Requests and limits of one container; governance requires all four. */
+/** Requests and limits of one container; governance requires CPU and memory. */
 export interface WorkloadResources {
   readonly cpu: { readonly request: Cpu; readonly limit: Cpu };
   readonly memory: { readonly request: Size; readonly limit: Size };
+  /**
+   * Node-local scratch space: the writable emptyDirs, the container's logs and layer. The limit
+   * evicts a pod that fills the node's disk before it hurts its neighbours.
+   * @default DEFAULT_EPHEMERAL_STORAGE (64Mi requested, 1Gi limit)
+   */
+  readonly ephemeralStorage?: { readonly request: Size; readonly limit: Size };
 }
+
+/** Ephemeral storage of a container that only writes temporary files and logs. */
+export const DEFAULT_EPHEMERAL_STORAGE = { request: Size.mebibytes(64), limit: Size.gibibytes(1) } as const;
 
 const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
@@ -32,11 +41,12 @@ export function sizeQuantity(size: Size): k8s.Quantity {
   return k8s.Quantity.fromString(mebibytes % 1024 === 0 ? `${mebibytes / 1024}Gi` : `${mebibytes}Mi`);
 }
 
-/** The container `resources` block: requests and limits for CPU and memory. */
+/** The container `resources` block: requests and limits for CPU, memory and ephemeral storage. */
 export function resourceRequirements(resources: WorkloadResources): k8s.ResourceRequirements {
+  const scratch = resources.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE;
   return {
-    requests: { cpu: k8s.Quantity.fromString(resources.cpu.request.amount), memory: sizeQuantity(resources.memory.request) },
-    limits: { cpu: k8s.Quantity.fromString(resources.cpu.limit.amount), memory: sizeQuantity(resources.memory.limit) },
+    requests: { cpu: k8s.Quantity.fromString(resources.cpu.request.amount), memory: sizeQuantity(resources.memory.request), 'ephemeral-storage': sizeQuantity(scratch.request) },
+    limits: { cpu: k8s.Quantity.fromString(resources.cpu.limit.amount), memory: sizeQuantity(resources.memory.limit), 'ephemeral-storage': sizeQuantity(scratch.limit) },
   };
 }
 
@@ -48,5 +58,9 @@ export function checkResources(construct: string, resources: WorkloadResources):
   }
   if (resources.memory.request.toMebibytes() > resources.memory.limit.toMebibytes()) {
     throw new Error(`${construct}: resources.memory.request = ${resources.memory.request.toMebibytes()}Mi exceeds the limit ${resources.memory.limit.toMebibytes()}Mi: a request must not exceed its limit`);
+  }
+  const scratch = resources.ephemeralStorage;
+  if (scratch && scratch.request.toMebibytes() > scratch.limit.toMebibytes()) {
+    throw new Error(`${construct}: resources.ephemeralStorage.request = ${scratch.request.toMebibytes()}Mi exceeds the limit ${scratch.limit.toMebibytes()}Mi: a request must not exceed its limit`);
   }
 }

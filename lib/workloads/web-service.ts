@@ -6,7 +6,7 @@ import { AlbIngress, type AlbIngressOptions } from './alb-ingress';
 import { Autoscaling, cronTrigger, type CronScalingOptions } from './autoscaling';
 import { HTTP_METRICS, ROLLOUT_ROLE_LABEL, ROLLOUT_ROLES, SCRAPE_LABEL, TARGET_LABELS } from '../observability/metrics-contract';
 import { CanaryAnalysis, type CanaryAnalysisOptions } from './canary-analysis';
-import { httpProbe, type SecretKeyReference } from './container';
+import { httpProbe, livenessProbeOf, type SecretKeyReference } from './container';
 import { checkScaleToZeroBudget, disruptionBudget } from './disruption-budget';
 import { APP_NAME_LABEL, selectorLabels } from './labels';
 import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace, allowIngressFromCidr, allowTraffic, type NetworkPeer, type NetworkTarget } from './network-access';
@@ -52,14 +52,21 @@ export interface WebServiceProps {
   readonly metricsPort?: number;
   /** Port of the Services. @default 80 */
   readonly servicePort?: number;
-  /** Path answering 200 when healthy: readiness, liveness and ALB health checks. @default '/healthz' */
+  /** Path answering 200 when ready to serve: readiness and ALB health checks. @default '/healthz' */
   readonly healthCheckPath?: string;
+  /**
+   * Path of a cheap liveness endpoint (no dependency checks), distinct from `healthCheckPath`.
+   * @default - liveness is a TCP connect to the container port
+   */
+  readonly livenessCheckPath?: string;
   /** @default 250m/256Mi requested, 500m/512Mi limit */
   readonly resources?: WorkloadResources;
   /** @default {} */
   readonly env?: Readonly<Record<string, string>>;
   /** Environment variables from Secrets. @default {} */
   readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
+  /** Secret keys mounted as files under `SECRET_FILES_DIR`, by file name. @default {} */
+  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
   /** Replicas when nothing scales the service, and the autoscaling floor. @default 2 */
   readonly minReplicas?: number;
   /** Autoscaling ceiling. @default 10 */
@@ -114,7 +121,7 @@ export class WebService extends Construct implements NetworkTarget {
   public readonly serviceName: string;
   public readonly stableServiceName: string;
   public readonly canaryServiceName: string;
-  /** Path answering 200 when healthy (readiness, liveness, ALB and chaos probes). */
+  /** Path answering 200 when ready to serve (readiness, ALB and chaos probes). */
   public readonly healthCheckPath: string;
   public readonly analysis?: CanaryAnalysis;
   public readonly ingress?: AlbIngress;
@@ -145,6 +152,7 @@ export class WebService extends Construct implements NetworkTarget {
     checkCanarySteps(owner, steps);
     const healthCheckPath = props.healthCheckPath ?? '/healthz';
     this.healthCheckPath = healthCheckPath;
+    const livenessProbe = livenessProbeOf(owner, healthCheckPath, props.livenessCheckPath);
     const architectures = props.architectures ?? ['amd64', 'arm64'];
 
     workloadServiceAccount(this, props.name, props.namespace, props.automountServiceAccountToken ?? false);
@@ -186,9 +194,10 @@ export class WebService extends Construct implements NetworkTarget {
         metricsPort: props.metricsPort ?? 9090,
         env: props.env,
         secretEnv: props.secretEnv,
+        secretFiles: props.secretFiles,
         resources: props.resources ?? DEFAULT_RESOURCES,
         readinessProbe: httpProbe(healthCheckPath, { periodSeconds: 5 }),
-        livenessProbe: httpProbe(healthCheckPath, { initialDelaySeconds: 15, periodSeconds: 10 }),
+        livenessProbe,
         writablePaths: props.writablePaths,
       },
       placement: {

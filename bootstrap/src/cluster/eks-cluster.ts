@@ -4,12 +4,13 @@ import { EksAccessPolicyAssociation } from '@cdktn/provider-aws/lib/eks-access-p
 import { EksAddon } from '@cdktn/provider-aws/lib/eks-addon';
 import { EksCluster as EksClusterResource } from '@cdktn/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktn/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktn/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktn/provider-aws/lib/iam-role-policy-attachment';
 import type { ITerraformDependable } from 'cdktn';
 import { Construct } from 'constructs';
 import { parseCidr } from '../../../lib/config/cidr';
 import { arn, type AwsLocation, managedPolicyArn } from '../aws/arn';
-import { serviceTrust } from '../aws/policy-document';
+import { policyDocument, serviceTrust } from '../aws/policy-document';
 import type { ClusterConnection } from '../providers/cluster-connection';
 import type { EncryptionKey } from '../security/encryption-key';
 import { EncryptedLogGroup } from '../security/log-group';
@@ -75,6 +76,14 @@ export class EksCluster extends Construct {
       role: role.name,
       policyArn: managedPolicyArn(props.location, 'AmazonEKSClusterPolicy'),
     });
+    // The managed policy grants no KMS access: envelope encryption of Secrets needs the key.
+    const secretsEncryption = new IamRolePolicy(this, 'secrets-encryption', {
+      role: role.name,
+      name: 'secrets-encryption',
+      policy: policyDocument([
+        { Sid: 'EnvelopeEncryptionOfSecrets', Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'], Resource: props.secretsKey.arn },
+      ]),
+    });
     // EKS writes to this exact name; creating it first sets retention and encryption.
     const logGroup = new EncryptedLogGroup(this, 'logs', {
       name: `/aws/eks/${props.name}/cluster`,
@@ -99,7 +108,7 @@ export class EksCluster extends Construct {
       bootstrapSelfManagedAddons: false,
       zonalShiftConfig: { enabled: true },
       deletionProtection: props.deletionProtection ?? false,
-      dependsOn: [policy, logGroup.logGroup],
+      dependsOn: [policy, secretsEncryption, logGroup.logGroup],
     });
     this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
     this.connection = {
@@ -110,17 +119,19 @@ export class EksCluster extends Construct {
     };
   }
 
-  /** Grants cluster-admin (AmazonEKSClusterAdminPolicy, cluster scope) to an IAM role. */
-  public grantClusterAdmin(id: string, principalArn: string): EksAccessEntry {
+  /**
+   * Grants cluster-admin (AmazonEKSClusterAdminPolicy, cluster scope) to an IAM role. Returns the
+   * policy association: what depends on the access depends on it (it follows the entry).
+   */
+  public grantClusterAdmin(id: string, principalArn: string): EksAccessPolicyAssociation {
     const entry = new EksAccessEntry(this, `${id}-access`, { clusterName: this.cluster.name, principalArn, type: 'STANDARD' });
-    new EksAccessPolicyAssociation(this, `${id}-cluster-admin`, {
+    return new EksAccessPolicyAssociation(this, `${id}-cluster-admin`, {
       clusterName: this.cluster.name,
       principalArn,
       policyArn: `arn:${this.location.partition ?? 'aws'}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
       accessScope: { type: 'cluster' },
       dependsOn: [entry],
     });
-    return entry;
   }
 
   /** Lets instances with this IAM role join as Linux nodes (access entry type EC2_LINUX). */

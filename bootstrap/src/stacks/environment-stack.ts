@@ -4,7 +4,7 @@ import { S3Backend, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
 import { ARGOCD_NAMESPACE, rootApplication } from '../../../charts/argocd/root-application';
 import { awsNames, type AwsNames, type EnvironmentConfig } from '../../../environments';
-import { SYSTEM_NODE_TAINT } from '../../../lib/scheduling/capacity';
+import { SYSTEM_NODE_TAINT, SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import type { AwsLocation } from '../aws/arn';
 import type { PolicyStatement } from '../aws/policy-document';
@@ -140,6 +140,8 @@ export class EnvironmentStack extends TerraformStack {
       associate: false,
     });
     this.cluster.addAddon('aws-ebs-csi-driver', {
+      // Only the system nodes exist until Argo CD has installed Karpenter: the controller must fit there.
+      configuration: { controller: { tolerations: [{ ...SYSTEM_NODE_TOLERATION }] } },
       podIdentity: { roleArn: ebsCsiRole.arn, serviceAccount: EBS_CSI_SERVICE_ACCOUNT },
       dependsOn: [this.systemNodes.nodeGroup, podIdentityAgent],
     });

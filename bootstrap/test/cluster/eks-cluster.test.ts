@@ -2,7 +2,7 @@ import { EksAccessEntry } from '@cdktn/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktn/provider-aws/lib/eks-access-policy-association';
 import { EksCluster } from '@cdktn/provider-aws/lib/eks-cluster';
 import { CONTROL_PLANE_LOG_TYPES } from '../../src/cluster/eks-cluster';
-import { all, only, synthScope, testCluster } from '../util';
+import { all, only, policyOf, synthScope, testCluster } from '../util';
 
 describe('EksCluster', () => {
   test('renders a private, encrypted, fully logged control plane', () => {
@@ -32,6 +32,15 @@ describe('EksCluster', () => {
     });
     expect(CONTROL_PLANE_LOG_TYPES).toEqual(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']);
     expect(all(json, 'aws_cloudwatch_log_group')).toEqual([expect.objectContaining({ name: '/aws/eks/test-cluster/cluster', retention_in_days: 365 })]);
+  });
+
+  test('lets the cluster role use the Secrets key, which the managed policy does not', () => {
+    const json = synthScope((scope) => testCluster(scope));
+    const [encryption] = all(json, 'aws_iam_role_policy').map((p) => policyOf(p).Statement);
+    expect(encryption).toEqual([
+      expect.objectContaining({ Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'], Resource: expect.stringMatching(/^\$\{aws_kms_key\..*\.arn\}$/) }),
+    ]);
+    expect(only(json, 'aws_eks_cluster').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy\./)]));
   });
 
   test('grants cluster admin through an access entry and the cluster-scoped admin policy', () => {

@@ -5,7 +5,7 @@ import { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
 import { awsNames } from '../../../environments';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import { HelmRelease } from '../../src/providers/helm-release';
-import { all, env, environmentStack, only, policyOf } from '../util';
+import { all, env, environmentStack, only, policyOf, resources } from '../util';
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 
@@ -66,6 +66,10 @@ describe.each(ENVIRONMENTS)('EnvironmentStack %s', (name) => {
     const addons = all(json, 'aws_eks_addon');
     expect(addons.map((a) => a.addon_name).sort()).toEqual(['aws-ebs-csi-driver', 'coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
     expect(JSON.parse(addons.find((a) => a.addon_name === 'vpc-cni')!.configuration_values)).toEqual({ enableNetworkPolicy: 'true' });
+    // Until Karpenter runs, only the tainted system nodes exist: the EBS CSI controller must tolerate them.
+    expect(JSON.parse(addons.find((a) => a.addon_name === 'aws-ebs-csi-driver')!.configuration_values)).toEqual({
+      controller: { tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists', effect: 'NoSchedule' }] },
+    });
   });
 
   test('encrypts every SQS queue and every log group', () => {
@@ -98,6 +102,8 @@ describe.each(ENVIRONMENTS)('EnvironmentStack %s', (name) => {
     expect(values.global.tolerations).toEqual([{ key: 'CriticalAddonsOnly', operator: 'Exists', effect: 'NoSchedule' }]);
     expect(values.global.nodeSelector['eks.amazonaws.com/nodegroup']).toBe(names.systemNodeGroup);
     expect(only(json, 'kubernetes_manifest').manifest).toMatchObject({ kind: 'Application', metadata: { name: `${name}-root`, namespace: 'argocd' } });
+    // The README's two-step apply targets this address.
+    expect(resources(json, 'helm_release').map(([address]) => address)).toEqual(['argocd_argo-cd_D70B5DB5']);
   });
 
   test('outputs what operators and the charts need', () => {

@@ -66,7 +66,7 @@ describe('DrillSchedule', () => {
     const { objects, schedule } = setup({ schedule: undefined });
     const cronJob = findOne(objects, 'CronJob');
     expect(cronJob.spec).toMatchObject({ schedule: ON_DEMAND_SCHEDULE, suspend: true });
-    expect(cronJob.metadata.annotations['platform.example.com/run-now']).toBe('kubectl --namespace=litmus create job --from=cronjob/chaos-drills chaos-drills-manual');
+    expect(cronJob.metadata.annotations?.['platform.example.com/run-now']).toBe('kubectl --namespace=litmus create job --from=cronjob/chaos-drills chaos-drills-manual');
     expect(schedule.schedule).toBeUndefined();
   });
 
@@ -76,7 +76,7 @@ describe('DrillSchedule', () => {
     for (const c of allContainers(objects)) {
       expect(c.image).toBe(KUBECTL);
       expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
-      expect(c.resources).toEqual({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } });
+      expect(c.resources).toMatchObject({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } });
       expect(c.env).toEqual([{ name: 'HOME', value: '/tmp' }]);
     }
     expect(podSpec(objects).volumes).toEqual([{ name: 'writable-0', emptyDir: {} }, { name: 'engines', configMap: { name: 'chaos-drills' } }]);

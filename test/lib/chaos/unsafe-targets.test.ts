@@ -13,14 +13,20 @@ describe('findUnsafeChaosTargets', () => {
   });
 
   test('fails when the target runs fewer than two replicas', () => {
-    expect(rules({ ...API, minReplicas: 1 }, [pdb({ selector: SELECTOR, minAvailable: 1 })])).toEqual([
-      'runs 1 replica(s): a chaos target needs at least 2, so losing pods never loses the service',
+    expect(findUnsafeChaosTargets([{ ...API, minReplicas: 1 }], [pdb({ selector: SELECTOR, minAvailable: 1 })])).toEqual([
+      { target: { ...API, minReplicas: 1 }, field: 'minReplicas', value: 1, rule: 'a chaos target needs at least 2 replicas, so losing pods never loses the service' },
     ]);
   });
 
   test('fails when no PodDisruptionBudget exists', () => {
-    expect(rules(API, [])).toEqual([
-      'has no PodDisruptionBudget keeping at least one of its pods: a drain (spot interruption, node-drain drill) could evict all of them at once',
+    expect(findUnsafeChaosTargets([API], [])).toEqual([
+      { target: API, field: 'podDisruptionBudget', value: undefined, rule: 'a chaos target needs a PodDisruptionBudget: without one a drain (spot interruption, node-drain drill) may evict all its pods at once' },
+    ]);
+  });
+
+  test('fails when the budget lets every pod go, naming it', () => {
+    expect(findUnsafeChaosTargets([API], [pdb({ selector: SELECTOR, maxUnavailable: 3 })])).toEqual([
+      { target: API, field: 'podDisruptionBudget', value: ['api'], rule: "lets every pod go at once (minAvailable 0, or maxUnavailable of at least the 3 replicas): a chaos target's budget must keep at least one pod" },
     ]);
   });
 

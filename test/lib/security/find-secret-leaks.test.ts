@@ -28,6 +28,16 @@ describe('findSecretLeaks', () => {
     ]);
   });
 
+  test('passes a *_FILE variable that names a mounted secret file', () => {
+    expect(findSecretLeaks(deployment([{ name: 'POSTGRES_PASSWORD_FILE', value: '/run/secrets/password' }]))).toEqual([]);
+  });
+
+  test('fails when a *_FILE variable holds something other than a file path', () => {
+    expect(findSecretLeaks(deployment([{ name: 'POSTGRES_PASSWORD_FILE', value: 'hunter2' }])).map((l) => l.rule)).toEqual([
+      'environment variable POSTGRES_PASSWORD_FILE has a literal value: use valueFrom.secretKeyRef',
+    ]);
+  });
+
   test.each([
     ['an AWS access key id', 'AKIAIOSFODNN7EXAMPLE'],
     ['a private key block', '-----BEGIN RSA PRIVATE KEY-----\nMIIE...'],
