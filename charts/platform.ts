@@ -2,7 +2,7 @@ import { App } from 'cdk8s';
 import type { EnvironmentConfig } from '../environments';
 import { ConfigValidator } from '../lib/config/config-validator';
 import { ConfigError, type Violation } from '../lib/config/violation';
-import { renderApp, type RenderedFile } from '../lib/render';
+import { renderApp, resolveChartsOnce, type RenderedFile } from '../lib/render';
 import type { PlatformComponent } from './component';
 import { validateAcrossEnvironments, validateEnvironmentCore } from './core/environment-rules';
 import { COMPONENTS, OUTPUT_CHECKS, PLATFORM_CHECKS } from './registry';
@@ -36,6 +36,8 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
 export function buildPlatform(env: EnvironmentConfig): App {
   const app = new App({ outdir: 'dist' });
   for (const component of componentsOf(env)) component.build(app, env);
+  // The app is complete: the checks and the renderer share one resolution of each chart.
+  resolveChartsOnce(app);
   const violations = PLATFORM_CHECKS.flatMap((check) => check(app, env));
   if (violations.length > 0) throw new ConfigError(violations);
   return app;

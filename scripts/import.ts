@@ -1,14 +1,16 @@
-// `npm run import`: regenerates imports/ with `cdk8s import` from the pinned upstream CRDs.
+// `npm run import`: regenerates imports/ with `cdk8s import` from the pinned upstream CRDs, for the
+// kinds listed in scripts/import/imported-kinds.ts.
 // Each component is imported under its own module name, so Argo CD and Argo Rollouts (both
 // argoproj.io) do not overwrite each other.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UPSTREAM } from '../lib/upstream/pins';
+import { UPSTREAM, type UpstreamName } from '../lib/upstream/pins';
 import { parseAllDocuments, stringify } from 'yaml';
 import { dropPropertiesOfScalars, sanitizeQuotedContinuations } from './upstream/sanitize-crd';
 import { upstreamPath } from './upstream/upstream-dir';
+import { IMPORTED_KINDS } from './import/imported-kinds';
 
 const root = resolve(__dirname, '..');
 // `--out DIR` writes elsewhere (the reproducibility test compares such a run with imports/).
@@ -22,20 +24,26 @@ try {
   // Start from an empty folder so a CRD dropped upstream leaves no stale module behind.
   for (const f of readdirSync(importsDir)) if (f.endsWith('.ts')) rmSync(join(importsDir, f));
   for (const [name, component] of Object.entries(UPSTREAM)) {
+    const kinds = IMPORTED_KINDS[name as UpstreamName] ?? [];
+    if (kinds.length === 0) continue;
     const docs = component.crds.flatMap((crd) =>
       parseAllDocuments(sanitizeQuotedContinuations(readFileSync(upstreamPath(crd), 'utf8'))).map((doc) => {
         if (doc.errors.length > 0) throw new Error(`${crd.file}: ${doc.errors[0].message}`);
         return dropPropertiesOfScalars(doc.toJS());
       }),
     );
+    const kindOf = (crd: unknown) => (crd as { spec?: { names?: { kind?: string } } } | null)?.spec?.names?.kind;
+    const missing = kinds.filter((kind) => !docs.some((d) => kindOf(d) === kind));
+    if (missing.length > 0) throw new Error(`${name}: no pinned CRD defines ${missing.join(', ')}; fix scripts/import/imported-kinds.ts`);
     const spec = join(work, `${name}.yaml`);
-    writeFileSync(spec, docs.filter((d) => d !== null).map((d) => stringify(d, { lineWidth: 0 })).join('---\n'));
+    const imported = docs.filter((d) => kinds.includes(kindOf(d) ?? ''));
+    writeFileSync(spec, imported.map((d) => stringify(d, { lineWidth: 0 })).join('---\n'));
     execFileSync(cdk8s, ['import', `${name}:=${spec}`, '--language', 'typescript', '--output', importsDir, '--no-save', '--no-check-upgrade'], {
       cwd: work,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
     });
-    console.log(`imports: ${name} ${component.appVersion} (${component.crds.length} CRD files)`);
+    console.log(`imports: ${name} ${component.appVersion} (${kinds.join(', ')})`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,14 +1,17 @@
 // `npm run scan`: third-party scanners over every dist/<env> and the bootstrap's Terraform JSON.
 // Bars: kube-score 0 CRITICAL, kube-linter 0 findings, Polaris score >= 95 with 0 danger, Checkov 0
 // failed checks, except entries of scripts/scan/allowlist.yaml (each justified and dated).
-// Scanners do not understand Argo Rollouts' pod templates; Kyverno conformance covers those.
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// Scanners do not understand Argo Rollouts: the scan shows them a shadow Deployment per Rollout
+// and resolves what points at Rollouts (scripts/scan/rollout-view.ts), and reports those findings
+// against the Rollout.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { environments } from '../environments';
 import { listFiles } from '../lib/render';
 import { applyAllowlist, loadAllowlist } from './scan/allowlist';
 import { describeFinding, type Finding } from './scan/finding';
+import { retarget, writeScanInput } from './scan/scan-input';
 import { checkov, installed, kubeLinter, kubeScore, polaris } from './scan/scanners';
 
 const root = resolve(__dirname, '..');
@@ -31,16 +34,15 @@ try {
     // Only Kubernetes manifests: Helm values are not objects.
     const manifests = join(work, env.name);
     const files = listFiles(envDir).filter((f) => !f.startsWith('helm-values/'));
-    for (const f of files) cpSync(join(envDir, f), join(manifests, f));
-    const paths = files.map((f) => join(manifests, f));
+    const input = writeScanInput(envDir, files, manifests);
 
-    const score = kubeScore(env.name, paths, env.cluster.kubernetesVersion);
-    const lint = optional.kubeLinter ? kubeLinter(env.name, paths) : undefined;
+    const score = retarget(kubeScore(env.name, manifests, input.paths, env.cluster.kubernetesVersion), input.targets);
+    const lint = optional.kubeLinter ? retarget(kubeLinter(env.name, manifests, input.paths), input.targets) : undefined;
     const pol = optional.polaris ? polaris(env.name, manifests) : undefined;
-    const ck = checkov(env.name, { dir: manifests, framework: 'kubernetes' });
-    findings.push(...score, ...(lint ?? []), ...(pol?.findings ?? []), ...ck);
+    const ck = retarget(checkov(env.name, { dir: manifests, framework: 'kubernetes' }), input.targets);
+    findings.push(...score, ...(lint ?? []), ...retarget(pol?.findings ?? [], input.targets), ...ck);
     summary.push(
-      `${env.name.padEnd(8)} ${String(files.length).padStart(4)} files | kube-score critical ${score.length} | ` +
+      `${env.name.padEnd(8)} ${String(files.length).padStart(4)} files + ${input.shadows} Rollout shadows | kube-score critical ${score.length} | ` +
         `kube-linter ${lint ? lint.length : 'not run'} | polaris ${pol ? `score ${pol.score} danger ${pol.findings.length}` : 'not run'} | checkov failed ${ck.length}`,
     );
     if (pol && pol.score < POLARIS_MIN_SCORE) failures.push(`${env.name}: Polaris score ${pol.score} is below ${POLARIS_MIN_SCORE}`);
@@ -67,7 +69,9 @@ try {
     if (!present) console.log(`NOT RUN ${tool}: not installed (bash scripts/tools.sh ${tool}; its Go module must be reachable)`);
   }
   const bad = result.remaining.length + result.problems.length + failures.length;
-  console.log(bad === 0 ? 'scan: passed' : `scan: ${bad} problem(s)`);
+  // The last line is what `npm run check` reads.
+  const figures = `${result.remaining.length} findings, ${result.allowed.length} allowlisted, ${result.problems.length} allowlist problems`;
+  console.log(bad === 0 ? `scan: passed (${figures})` : `scan: failed (${figures}${failures.length ? `, ${failures.length} other failures` : ''})`);
   process.exitCode = bad === 0 ? 0 : 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

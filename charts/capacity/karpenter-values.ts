@@ -48,6 +48,7 @@ export function karpenterValues(env: EnvironmentConfig): Record<string, unknown>
         limits: { cpu: '1', memory: '1Gi' },
       },
     },
-    serviceMonitor: { enabled: env.components.monitoring },
+    // Scraped by the monitoring chart's typed monitor; the chart's own would scrape it twice.
+    serviceMonitor: { enabled: false },
   };
 }

@@ -16,7 +16,8 @@ export function argoRolloutsValues(env: EnvironmentConfig): Record<string, unkno
     controller: {
       replicas: ha ? 2 : 1,
       resources: small,
-      metrics: { enabled: monitoring, serviceMonitor: { enabled: monitoring } },
+      // Metrics on; scraped by the monitoring chart's typed monitor rather than the chart's own.
+      metrics: { enabled: monitoring, serviceMonitor: { enabled: false } },
       pdb: ha ? { enabled: true, minAvailable: 1 } : { enabled: false },
     },
     dashboard: { enabled: false },
@@ -53,7 +54,8 @@ export function kedaValues(env: EnvironmentConfig): Record<string, unknown> {
     webhooks: { replicaCount: replicas },
     podDisruptionBudget: { operator: budget, metricServer: budget, webhooks: budget },
     prometheus: {
-      operator: { enabled: monitoring, serviceMonitor: { enabled: monitoring } },
+      // The operator's metrics port stays on for the monitoring chart's typed monitor.
+      operator: { enabled: monitoring, serviceMonitor: { enabled: false } },
       metricServer: { enabled: monitoring, serviceMonitor: { enabled: monitoring } },
     },
   };

@@ -16,7 +16,6 @@ interface ControllerSizing {
  */
 export function kyvernoValues(env: EnvironmentConfig): Record<string, unknown> {
   const { admissionReplicas, controllerReplicas } = env.governance.kyverno;
-  const monitoring = env.components.monitoring;
   const controller = { replicas: controllerReplicas, cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' };
   return {
     customLabels: { 'cost-center': env.ownership.costCenter, team: env.ownership.team },
@@ -31,21 +30,22 @@ export function kyvernoValues(env: EnvironmentConfig): Record<string, unknown> {
       container: {
         resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '768Mi' } },
       },
-      serviceMonitor: { enabled: monitoring },
+      // Scraped by the monitoring chart's typed monitor; the chart's own would scrape it twice.
+      serviceMonitor: { enabled: false },
     },
-    backgroundController: controllerValues('background-controller', controller, monitoring),
-    cleanupController: controllerValues('cleanup-controller', controller, monitoring),
-    reportsController: controllerValues('reports-controller', controller, monitoring),
+    backgroundController: controllerValues('background-controller', controller),
+    cleanupController: controllerValues('cleanup-controller', controller),
+    reportsController: controllerValues('reports-controller', controller),
   };
 }
 
-function controllerValues(component: string, sizing: ControllerSizing, monitoring: boolean): Record<string, unknown> {
+function controllerValues(component: string, sizing: ControllerSizing): Record<string, unknown> {
   return {
     replicas: sizing.replicas,
     podDisruptionBudget: disruptionBudget(sizing.replicas),
     topologySpreadConstraints: zoneSpread(component, sizing.replicas),
     resources: { requests: { cpu: sizing.cpuRequest, memory: sizing.memoryRequest }, limits: { memory: sizing.memoryLimit } },
-    serviceMonitor: { enabled: monitoring },
+    serviceMonitor: { enabled: false },
   };
 }
 

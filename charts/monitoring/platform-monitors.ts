@@ -20,8 +20,8 @@ export const ARGO_ROLLOUTS_NAMESPACE = 'argo-rollouts';
  * Karpenter's Service port `http-metrics`; KEDA's operator Service port `metrics` (present when the
  * KEDA release sets `prometheus.operator.enabled`); the Argo Rollouts controller pods' container
  * port `metrics` (the chart's metrics Service is optional); every Kyverno controller's metrics
- * Service port `metrics-port`. KEDA and Argo Rollouts label their samples with the namespace of
- * the object they describe, so those monitors honour the samples' labels.
+ * Service port `metrics-port`. Karpenter, KEDA and Argo Rollouts label their samples with the
+ * namespace of the pod or object they describe, so those monitors honour the samples' labels.
  */
 export function platformMonitors(scope: Construct, env: EnvironmentConfig): (ServiceMetricsMonitor | PodMetricsMonitor)[] {
   const names = awsNames(env);
@@ -34,6 +34,7 @@ export function platformMonitors(scope: Construct, env: EnvironmentConfig): (Ser
       targetNamespace: names.podIdentities.karpenter.namespace,
       matchLabels: { 'app.kubernetes.io/name': 'karpenter' },
       port: 'http-metrics',
+      honorLabels: true,
     }));
   }
   if (env.components.keda) {

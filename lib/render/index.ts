@@ -1,4 +1,6 @@
 export * from './atomic-write';
 export * from './render-app';
 export * from './rendered-file';
+export * from './resolve-charts-once';
 export * from './tree-hash';
+export * from './yaml-text';

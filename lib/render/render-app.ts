@@ -1,11 +1,8 @@
 import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
 import { HelmRelease } from '../helm/helm-release';
 import { RELEASE_INDEX_PATH, renderReleaseIndex, type ReleaseIndexEntry } from './release-index';
 import type { RenderedFile } from './rendered-file';
-
-// YAML 1.1 output quotes yes/no/on/off, which Kubernetes' YAML 1.1 reader would take for booleans.
-const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' } as const;
+import { toYaml } from './yaml-text';
 
 /**
  * Renders every chart of `app` to files: `<chart>/<Kind>.<name>.yaml` for cluster-scoped objects,
@@ -28,11 +25,11 @@ export function renderApp(app: App, source: string): RenderedFile[] {
       const name = String(obj.metadata?.name ?? '');
       if (!name) throw new Error(`chart ${chart.node.id}: a ${kind} has no metadata.name; give every object an explicit name`);
       const ns = obj.metadata?.namespace;
-      add(`${chart.node.id}/${kind}.${ns ? `${ns}.` : ''}${name}.yaml`, header + stringify(obj, YAML_OPTIONS), obj);
+      add(`${chart.node.id}/${kind}.${ns ? `${ns}.` : ''}${name}.yaml`, header + toYaml(obj), obj);
     }
     for (const release of chart.node.findAll().filter(HelmRelease.isHelmRelease)) {
       const pin = `${release.chart.name} ${release.chart.version} from ${release.chart.repository}`;
-      add(release.valuesPath, `# Helm values for ${pin}, generated from ${source}. Do not edit.\n` + stringify(release.values, YAML_OPTIONS), release.values);
+      add(release.valuesPath, `# Helm values for ${pin}, generated from ${source}. Do not edit.\n` + toYaml(release.values), release.values);
       releases.push({ release: release.releaseName, namespace: release.namespace, chart: release.chart, values: release.valuesPath });
     }
   }

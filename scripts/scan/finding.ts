@@ -11,6 +11,8 @@ export interface Finding {
    */
   readonly target: string;
   readonly message: string;
+  /** File the scanner read it from, relative to the scanned folder (Kubernetes scans only). */
+  readonly file?: string;
 }
 
 export function describeFinding(f: Finding): string {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Finding } from './finding';
 
 const TOOLS = join(__dirname, '..', '..', '.tools', 'bin');
@@ -28,22 +28,29 @@ function target(kind: string, namespace: string | undefined, name: string): stri
   return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
 }
 
-/** kube-score: every CRITICAL grade is a finding (warnings are advice). */
-export function kubeScore(env: string, files: readonly string[], kubernetesVersion: string): Finding[] {
+/** kube-score over `files` (inside `dir`): every CRITICAL grade is a finding (warnings are advice). */
+export function kubeScore(env: string, dir: string, files: readonly string[], kubernetesVersion: string): Finding[] {
   const r = run('kube-score', ['score', '-o', 'json', '--kubernetes-version', `v${kubernetesVersion}`, ...files]);
   const findings: Finding[] = [];
   for (const obj of parseJson('kube-score', r.stdout) ?? []) {
     for (const c of obj.checks ?? []) {
       if (c.skipped || c.grade !== 1) continue;
       const detail = (c.comments ?? []).map((m: { path?: string; summary: string }) => `${m.path ? `${m.path}: ` : ''}${m.summary}`).join('; ');
-      findings.push({ scanner: 'kube-score', check: c.check.id, env, target: target(obj.type_meta.kind, obj.object_meta.namespace, obj.object_meta.name), message: detail || c.check.name });
+      findings.push({
+        scanner: 'kube-score',
+        check: c.check.id,
+        env,
+        target: target(obj.type_meta.kind, obj.object_meta.namespace, obj.object_meta.name),
+        message: detail || c.check.name,
+        file: obj.file_name ? relative(dir, obj.file_name) : undefined,
+      });
     }
   }
   return findings;
 }
 
-/** kube-linter with its default checks: every report is a finding. */
-export function kubeLinter(env: string, files: readonly string[]): Finding[] {
+/** kube-linter with its default checks over `files` (inside `dir`): every report is a finding. */
+export function kubeLinter(env: string, dir: string, files: readonly string[]): Finding[] {
   const r = run('kube-linter', ['lint', '--format', 'json', ...files]);
   const report = parseJson('kube-linter', r.stdout);
   return (report.Reports ?? []).map((rep: any) => ({
@@ -52,6 +59,7 @@ export function kubeLinter(env: string, files: readonly string[]): Finding[] {
     env,
     target: target(rep.Object.K8sObject.GroupVersionKind.Kind, rep.Object.K8sObject.Namespace || undefined, rep.Object.K8sObject.Name),
     message: rep.Diagnostic.Message,
+    file: rep.Object.Metadata?.FilePath ? relative(dir, rep.Object.Metadata.FilePath) : undefined,
   }));
 }
 
@@ -82,6 +90,13 @@ export function checkov(env: string, args: { dir?: string; file?: string; framew
   const parsed = parseJson('checkov', r.stdout);
   const reports = Array.isArray(parsed) ? parsed : [parsed];
   return reports.flatMap((rep: any) =>
-    (rep.results?.failed_checks ?? []).map((c: any) => ({ scanner: 'checkov' as const, check: c.check_id, env, target: c.resource, message: c.check_name })),
+    (rep.results?.failed_checks ?? []).map((c: any): Finding => {
+      if (args.framework !== 'kubernetes') return { scanner: 'checkov', check: c.check_id, env, target: c.resource, message: c.check_name };
+      // Resources read `Kind.namespace.name` (graph checks append labels); the scan names
+      // objects by the file they came from, this is only the fallback.
+      const [kind, namespace, ...name] = String(c.resource).split('.');
+      const file = typeof c.file_path === 'string' ? c.file_path.replace(/^\//, '') : undefined;
+      return { scanner: 'checkov', check: c.check_id, env, target: target(kind, namespace, name.join('.')), message: c.check_name, file };
+    }),
   );
 }

@@ -57,10 +57,12 @@ describe('DeliveryChart', () => {
     expect(Object.entries(providers).filter(([, on]) => on).map(([name]) => name)).toEqual(['awsLoadBalancerController']);
   });
 
-  test('ServiceMonitors only when monitoring runs (their CRD comes with it)', () => {
+  test('operator metrics only when monitoring runs; scraped by the monitoring chart, not a second chart-made ServiceMonitor', () => {
     const without = new DeliveryChart(testApp(), 'delivery', envWith('prod', { components: { monitoring: false } }));
-    expect((releasesOf(prod).get('keda')!.values as any).prometheus.operator.serviceMonitor.enabled).toBe(true);
-    expect((releasesOf(without).get('keda')!.values as any).prometheus.operator.serviceMonitor.enabled).toBe(false);
+    const keda = (releasesOf(prod).get('keda')!.values as any).prometheus.operator;
+    expect(keda).toEqual({ enabled: true, serviceMonitor: { enabled: false } });
+    expect((releasesOf(prod).get('argo-rollouts')!.values as any).controller.metrics).toEqual({ enabled: true, serviceMonitor: { enabled: false } });
+    expect((releasesOf(without).get('keda')!.values as any).prometheus.operator.enabled).toBe(false);
     expect((releasesOf(without).get('external-secrets')!.values as any).serviceMonitor.enabled).toBe(false);
   });
 

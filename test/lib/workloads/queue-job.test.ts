@@ -31,7 +31,7 @@ describe('QueueJob', () => {
     expect(pod.metadata.labels).toMatchObject({ 'app.kubernetes.io/name': 'reports', team: 'payments', 'cost-center': 'cc-7' });
     expect(pod.spec.restartPolicy).toBe('Never');
     expect(pod.spec.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
-    expect(pod.spec.containers[0].resources.requests).toEqual({ cpu: '250m', memory: '256Mi' });
+    expect(pod.spec.containers[0].resources.requests).toEqual({ cpu: '250m', memory: '256Mi', 'ephemeral-storage': '64Mi' });
   });
 
   test('fails when maxJobs is not a positive integer', () => {

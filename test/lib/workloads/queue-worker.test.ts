@@ -61,9 +61,9 @@ describe('QueueWorker', () => {
       { name: 'QUEUE_URL', value: queue.url },
       { name: 'AWS_REGION', value: 'eu-west-1' },
     ]);
-    expect(container.livenessProbe.httpGet.path).toBe('/healthz');
+    expect(container.livenessProbe.tcpSocket).toEqual({ port: 'http' });
     expect(container.readinessProbe.httpGet.path).toBe('/healthz');
-    expect(container.resources.limits).toEqual({ cpu: '500m', memory: '512Mi' });
+    expect(container.resources.limits).toEqual({ cpu: '500m', memory: '512Mi', 'ephemeral-storage': '1Gi' });
   });
 
   test('allowAwsApis opens HTTPS and the Pod Identity Agent', () => {

@@ -35,19 +35,28 @@ describe('PostgresStore', () => {
     expect(set.spec.serviceName).toBe('postgres');
   });
 
-  test('credentials come from the Secret, never inline', () => {
-    const env = findOne(objects, 'StatefulSet').spec.template.spec.containers[0].env;
-    expect(env).toContainEqual({ name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'credentials', key: 'password' } } });
-    expect(env).toContainEqual({ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' });
+  test('credentials come from the Secret as read-only files, never inline nor as variables', () => {
+    const spec = findOne(objects, 'StatefulSet').spec.template.spec;
+    const container = spec.containers[0];
+    expect(container.env).toContainEqual({ name: 'POSTGRES_PASSWORD_FILE', value: '/run/secrets/password' });
+    expect(container.env).toContainEqual({ name: 'POSTGRES_USER_FILE', value: '/run/secrets/username' });
+    expect(container.env).toContainEqual({ name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' });
+    expect(container.env.filter((e: any) => e.valueFrom)).toEqual([]);
+    expect(container.volumeMounts).toContainEqual({ name: 'secret-files', mountPath: '/run/secrets', readOnly: true });
+    expect(spec.volumes).toContainEqual({
+      name: 'secret-files',
+      projected: { defaultMode: 0o440, sources: [{ secret: { name: 'credentials', items: [{ key: 'username', path: 'username' }, { key: 'password', path: 'password' }] } }] },
+    });
     expect(JSON.stringify(objects)).not.toMatch(/"POSTGRES_PASSWORD","value"/);
   });
 
-  test('runs as the image user with a read-only root and pg_isready probes', () => {
+  test('runs as a high UID with a read-only root, pg_isready readiness and a TCP liveness check', () => {
     const spec = findOne(objects, 'StatefulSet').spec.template.spec;
-    expect(spec.securityContext).toMatchObject({ runAsUser: 999, fsGroup: 999, runAsNonRoot: true });
+    expect(spec.securityContext).toMatchObject({ runAsUser: 15432, runAsGroup: 15432, fsGroup: 15432, runAsNonRoot: true });
     const container = spec.containers[0];
     expect(container.readinessProbe.exec.command[0]).toBe('pg_isready');
-    expect(container.volumeMounts.map((m: any) => m.mountPath)).toEqual(['/tmp', '/var/run/postgresql', '/var/lib/postgresql/data']);
+    expect(container.livenessProbe.tcpSocket).toEqual({ port: 'postgres' });
+    expect(container.volumeMounts.map((m: any) => m.mountPath)).toEqual(['/tmp', '/var/run/postgresql', '/run/secrets', '/var/lib/postgresql/data']);
   });
 
   test('a headless Service and a PodDisruptionBudget', () => {
@@ -80,6 +89,13 @@ describe('RedisStore', () => {
     expect(container.args).toEqual(['--requirepass', '$(REDIS_PASSWORD)', '--save', '60 1', '--dir', '/data']);
     expect(container.env).toEqual([{ name: 'REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: 'credentials', key: 'password' } } }]);
     expect(redis.host).toBe('redis.data.svc.cluster.local');
+  });
+
+  test('runs as a high UID of its own with sized scratch space', () => {
+    const pod = findOne(objects, 'StatefulSet', 'redis').spec.template.spec;
+    expect(pod.securityContext).toMatchObject({ runAsUser: 16379, runAsGroup: 16379, fsGroup: 16379 });
+    expect(pod.containers[0].resources.limits['ephemeral-storage']).toBe('1Gi');
+    expect(pod.containers[0].imagePullPolicy).toBe('Always');
   });
 
   test('allowFrom opens the Redis port to the peer', () => {

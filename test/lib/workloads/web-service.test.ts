@@ -70,9 +70,15 @@ describe('WebService', () => {
       capabilities: { drop: ['ALL'] },
       seccompProfile: { type: 'RuntimeDefault' },
     });
-    expect(container.resources).toEqual({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
+    expect(container.resources).toEqual({
+      requests: { cpu: '250m', memory: '256Mi', 'ephemeral-storage': '64Mi' },
+      limits: { cpu: '500m', memory: '512Mi', 'ephemeral-storage': '1Gi' },
+    });
+    expect(container.imagePullPolicy).toBe('Always');
     expect(container.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-    expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    // Liveness differs from readiness: a TCP connect, so a slow dependency never restarts the pod.
+    expect(container.livenessProbe.httpGet).toBeUndefined();
+    expect(container.livenessProbe.tcpSocket).toEqual({ port: 'http' });
     expect(container.ports.map((p: any) => p.name)).toEqual(['http', 'metrics']);
     expect(spec.tolerations).toEqual([SPOT_TOLERATION]);
     expect(spec.nodeSelector).toBeUndefined();
@@ -243,6 +249,36 @@ describe('WebService', () => {
 
   test('fails when the CPU target is out of range', () => {
     expect(() => build().service.scaleOnCpu({ targetUtilizationPercent: 120 })).toThrow('WebService api: targetUtilizationPercent = 120: must be an integer from 1 to 100');
+  });
+
+  test('livenessCheckPath gives liveness an HTTP endpoint of its own; secretFiles mount read-only', () => {
+    const { chart } = build({ livenessCheckPath: '/livez', secretFiles: { token: { secretName: 'api-token', key: 'token' } } });
+    const pod = findOne(render(chart), 'Rollout').spec.template.spec;
+    expect(pod.containers[0].livenessProbe.httpGet).toEqual({ path: '/livez', port: 'http' });
+    expect(pod.containers[0].readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'secret-files', mountPath: '/run/secrets', readOnly: true });
+    expect(pod.volumes).toContainEqual({ name: 'secret-files', projected: { defaultMode: 0o440, sources: [{ secret: { name: 'api-token', items: [{ key: 'token', path: 'token' }] } }] } });
+  });
+
+  test('fails when livenessCheckPath is the readiness path', () => {
+    expect(() => build({ livenessCheckPath: '/healthz' })).toThrow(
+      'WebService api: livenessCheckPath = /healthz: must be an absolute path other than the readiness path /healthz (or unset for a TCP check)',
+    );
+  });
+
+  test('fails when a secretFiles key is not a file name', () => {
+    expect(() => build({ secretFiles: { '../token': { secretName: 'api-token', key: 'token' } } })).toThrow(
+      'WebService api: secretFiles key = "../token": must be a file name',
+    );
+  });
+
+  test('fails when an ephemeral storage request exceeds its limit', () => {
+    const resources = {
+      cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
+      memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
+      ephemeralStorage: { request: Size.gibibytes(2), limit: Size.gibibytes(1) },
+    };
+    expect(() => build({ resources })).toThrow('WebService api: resources.ephemeralStorage.request = 2048Mi exceeds the limit 1024Mi: a request must not exceed its limit');
   });
 
   test('fails when a request exceeds its limit', () => {
