@@ -11,7 +11,7 @@ npx --no-install tsc --noEmit -p tsconfig.json
 
 # The validator tests and `npm run validate` need kubectl-validate and the pinned CRDs.
 step "pinned tools and upstream files"
-bash scripts/tools.sh kubectl-validate
+bash scripts/tools.sh kubectl-validate kyverno
 npx --no-install tsx scripts/fetch-upstream.ts
 
 step "unit and chart tests (jest)"

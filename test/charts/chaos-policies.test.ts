@@ -38,7 +38,8 @@ function applyPolicies(mutate: (cronJob: K8sObject) => void = () => undefined): 
   return report.results ?? [];
 }
 
-if (!existsSync(KYVERNO)) {
+// In CI the tool is always installed first, so a missing one fails instead of skipping.
+if (!existsSync(KYVERNO) && !process.env.CI) {
   test.skip(`drill CronJob policy checks need ${KYVERNO}: install it with bash scripts/tools.sh kyverno`, () => undefined);
 } else {
   describe('drill CronJob against the Kyverno workload policies', () => {

@@ -87,7 +87,8 @@ const BROKEN = [
 ];
 const byFile = (file: string) => BROKEN.find((b) => b.file === file)!;
 
-if (!existsSync(KUBECTL_VALIDATE)) {
+// In CI the tool is always installed first, so a missing one fails instead of skipping.
+if (!existsSync(KUBECTL_VALIDATE) && !process.env.CI) {
   test.skip(`kubectl-validate checks need ${KUBECTL_VALIDATE}: install it with bash scripts/tools.sh kubectl-validate`, () => undefined);
 } else {
   describe('kubectl-validate with the pinned CRDs', () => {
