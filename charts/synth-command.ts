@@ -1,12 +1,25 @@
+import { availableParallelism } from 'node:os';
 import type { EnvironmentConfig } from '../environments';
-import { writeTreesAtomically } from '../lib/render';
-import { renderEnvironments } from './platform';
+import { writeEnvironments } from './write-environments';
+
+// Below this many environments a worker thread costs more to start than it saves.
+const PARALLEL_FROM = 8;
+
+/** Worker threads used by default for `count` environments: one per further CPU core, from 8 on. */
+export function defaultWorkers(count: number): number {
+  return count >= PARALLEL_FROM ? availableParallelism() - 1 : 0;
+}
 
 export interface SynthOptions {
   /** Output folder. @default 'dist' */
   readonly outdir?: string;
   /** Where progress and errors go. @default console */
   readonly log?: Pick<Console, 'log' | 'error'>;
+  /**
+   * Worker threads rendering environments beside the main thread (0 renders them one by one).
+   * @default one per further CPU core when there are at least 8 environments, else 0
+   */
+  readonly workers?: number;
 }
 
 /**
@@ -24,10 +37,10 @@ export function synthCommand(argv: readonly string[], all: readonly EnvironmentC
       throw new Error(`--env ${unknown.join(',') || '(empty)'}: unknown environment; expected one of ${all.map((e) => e.name).join(', ')}`);
     }
     const selected = names ? all.filter((e) => names.includes(e.name)) : all;
+    const workers = options.workers ?? defaultWorkers(selected.length);
     // Cross-environment rules (duplicate names, overlapping VPCs) need every environment.
-    const trees = renderEnvironments(selected, all);
-    writeTreesAtomically(outdir, trees);
-    for (const [env, files] of trees) log.log(`${outdir}/${env}: ${files.length} files`);
+    const counts = writeEnvironments(outdir, selected, all, workers);
+    selected.forEach((env, i) => log.log(`${outdir}/${env.name}: ${counts[i]} files`));
     return 0;
   } catch (error) {
     log.error(error instanceof Error ? error.message : String(error));

@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CDK8S_CHECK_UPGRADE=false
 
-step() { printf '\n== %s\n' "$*"; }
+# Each header carries the seconds elapsed so far (npm run bench reads them as per-step times).
+step() { printf '\n== %s [at %ss]\n' "$*" "$SECONDS"; }
 
 step "type-check (tsc $(npx --no-install tsc --version | awk '{print $2}'))"
 npx --no-install tsc --noEmit -p tsconfig.json
@@ -33,3 +34,8 @@ npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci
 npm --prefix bootstrap run --silent typecheck
 npm --prefix bootstrap test --silent
 npm --prefix bootstrap run --silent synth
+
+# Last: the scan reads dist/ and the bootstrap's Terraform JSON rendered above.
+step "third-party scanners (kube-score, Checkov; kube-linter and Polaris when installed) with the dated allowlist"
+bash scripts/tools.sh kube-score checkov
+npx --no-install tsx scripts/scan.ts

@@ -66,8 +66,10 @@ function validateCostModel(check: ConfigValidator, env: EnvironmentConfig): void
   const fits = (field: 'baselineVcpu' | 'baselineMemoryGiB', limit: 'maxCpu' | 'maxMemoryGiB') => {
     const onSpot = cost[field] * cost.spotShare;
     const onOnDemand = cost[field] * (1 - cost.spotShare);
-    if (spot.enabled && onSpot > spot[limit]) check.fail(`${p}.${field}`, cost[field], `puts ${round(onSpot)} on spot, above capacity.spot.${limit} = ${spot[limit]}: lower it or spotShare`);
-    if (onDemand.enabled && onOnDemand > onDemand[limit]) {
+    // An invalid pool limit is reported by the capacity rules; comparing against it repeats that.
+    const valid = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
+    if (spot.enabled && valid(spot[limit]) && onSpot > spot[limit]) check.fail(`${p}.${field}`, cost[field], `puts ${round(onSpot)} on spot, above capacity.spot.${limit} = ${spot[limit]}: lower it or spotShare`);
+    if (onDemand.enabled && valid(onDemand[limit]) && onOnDemand > onDemand[limit]) {
       check.fail(`${p}.${field}`, cost[field], `puts ${round(onOnDemand)} on on-demand, above capacity.onDemand.${limit} = ${onDemand[limit]}: lower it or raise spotShare`);
     }
   };

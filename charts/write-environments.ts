@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import type { EnvironmentConfig } from '../environments';
+import { ConfigError } from '../lib/config/violation';
+import { StagedTrees, writeTree } from '../lib/render';
+import { renderEnvironment, validateEnvironments } from './platform';
+import { renderInParallel } from './render-workers';
+
+/**
+ * Validates `envs` (every violation at once; cross-environment rules compare against `all`),
+ * renders each into a staging folder beside `outdir`, and swaps them all into `outdir` once every
+ * one has succeeded; on any error nothing is written. With `workers` > 0 that many worker threads
+ * render beside the calling thread. Returns the file count of each environment, in `envs` order.
+ */
+export function writeEnvironments(outdir: string, envs: readonly EnvironmentConfig[], all: readonly EnvironmentConfig[], workers: number): number[] {
+  const violations = validateEnvironments(envs, all);
+  if (violations.length > 0) throw new ConfigError(violations);
+  const staging = new StagedTrees(outdir);
+  try {
+    const counts =
+      workers > 0
+        ? renderInParallel(envs, staging.dir, workers)
+        : envs.map((env) => {
+            const files = renderEnvironment(env);
+            writeTree(join(staging.dir, env.name), files);
+            return files.length;
+          });
+    staging.commit(envs.map((env) => env.name));
+    return counts;
+  } finally {
+    staging.discard();
+  }
+}
