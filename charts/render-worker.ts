@@ -7,6 +7,10 @@ import { writeTree } from '../lib/render';
 import { renderEnvironment } from './platform';
 
 const { port, signal, staging } = workerData as { port: MessagePort; signal: Int32Array; staging: string };
+const notify = () => {
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+};
 
 port.on('message', ({ index, env }: { index: number; env: EnvironmentConfig }) => {
   try {
@@ -16,7 +20,10 @@ port.on('message', ({ index, env }: { index: number; env: EnvironmentConfig }) =
   } catch (error) {
     port.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
   } finally {
-    Atomics.add(signal, 0, 1);
-    Atomics.notify(signal, 0);
+    notify();
   }
 });
+
+// Everything is loaded: ask for work.
+port.postMessage({ ready: true });
+notify();

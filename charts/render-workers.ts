@@ -4,7 +4,8 @@ import type { EnvironmentConfig } from '../environments';
 import { writeTree } from '../lib/render';
 import { renderEnvironment } from './platform';
 
-// Jobs queued per worker, so that it never waits for the main thread to hand out the next one.
+// Jobs queued per worker once it is ready, so that it never waits for the main thread to hand out
+// the next one.
 const QUEUE_PER_WORKER = 2;
 // A worker that reports nothing for this long is taken for dead.
 const SILENCE_LIMIT_MS = 10 * 60_000;
@@ -15,9 +16,10 @@ type Outcome = { readonly count: number } | { readonly error: Error };
 /**
  * Renders `envs` into `staging/<env>/` on the calling thread and on `workers` worker threads at
  * once, handing out environments in order. Synchronous: the calling thread renders too and polls
- * the workers in between. After the first failure no further environment is started, and the
- * error of the first failing environment in `envs` order is thrown — the same one rendering them
- * one by one would throw. Returns the file count of each environment, in `envs` order.
+ * the workers in between. A worker is handed environments only once it has loaded the code, so
+ * a short list is done before a worker would help. After the first failure no further environment
+ * is started, and the error of the first failing environment in `envs` order is thrown: the one
+ * rendering them one by one would throw. Returns the file count of each environment, in order.
  */
 export function renderInParallel(envs: readonly EnvironmentConfig[], staging: string, workers: number): number[] {
   const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -39,7 +41,7 @@ export function renderInParallel(envs: readonly EnvironmentConfig[], staging: st
   };
   const dispatch = () => {
     for (const worker of pool) {
-      while (worker.alive && worker.pending.size < QUEUE_PER_WORKER && next < envs.length && !failed()) {
+      while (worker.ready && worker.pending.size < QUEUE_PER_WORKER && next < envs.length && !failed()) {
         const index = next++;
         // A configuration that cannot be copied to another thread is rendered here.
         if (!worker.send(index, envs[index])) renderHere(index);
@@ -57,8 +59,6 @@ export function renderInParallel(envs: readonly EnvironmentConfig[], staging: st
     while (pool.some((w) => w.pending.size > 0)) {
       const seen = Atomics.load(signal, 0);
       collect();
-      // Environments of a worker that could not start are rendered here instead.
-      for (const worker of pool) if (!worker.alive) for (const index of worker.takeBack()) renderHere(index);
       if (!pool.some((w) => w.pending.size > 0)) break;
       if (Atomics.wait(signal, 0, seen, 1000) !== 'timed-out') lastProgress = Date.now();
       else if (Date.now() - lastProgress > SILENCE_LIMIT_MS) throw new Error(`render worker reported nothing for ${SILENCE_LIMIT_MS / 1000} s`);
@@ -74,7 +74,8 @@ export function renderInParallel(envs: readonly EnvironmentConfig[], staging: st
 /** One worker thread running render-worker.ts, fed and read through a message port. */
 class RenderWorker {
   public readonly pending = new Set<number>();
-  public alive = true;
+  /** Has loaded the code and takes environments (one that cannot start never is). */
+  public ready = false;
   private readonly worker: Worker;
   private readonly port: MessagePort;
 
@@ -110,21 +111,13 @@ class RenderWorker {
   /** Outcomes reported since the last call. */
   public *receive(): Generator<[number, Outcome]> {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
-      const message = m.message as { index: number; count?: number; error?: string; fatal?: string };
-      if (message.fatal !== undefined) {
-        this.alive = false;
-        continue;
-      }
+      const message = m.message as { ready?: boolean; fatal?: string; index?: number; count?: number; error?: string };
+      if (message.ready) this.ready = true;
+      // A worker that could not start (`fatal`) is never ready: the calling thread renders it all.
+      if (message.index === undefined) continue;
       this.pending.delete(message.index);
       yield [message.index, message.error === undefined ? { count: message.count ?? 0 } : { error: new Error(message.error) }];
     }
-  }
-
-  /** The environments sent to a worker that died, for someone else to render. */
-  public takeBack(): number[] {
-    const indices = [...this.pending];
-    this.pending.clear();
-    return indices;
   }
 
   public close(): void {

@@ -1,8 +1,8 @@
 // `npm run bench`: prints synth, type-check, fleet and test figures measured on this machine.
 // `--quick` skips the 300-environment fleet and npm test and runs the slow baselines once.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
@@ -45,7 +45,10 @@ const row = (what: string, value: string) => {
   rows.push([what, value]);
   console.error(`  ${what}: ${value}`);
 };
-const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
+// Scratch output on the repository's file system, where `dist/` is written too (a busy /tmp can be
+// several times slower at creating files, which would swamp the figures).
+mkdirSync(join(root, '.bench'), { recursive: true });
+const tmp = mkdtempSync(join(root, '.bench', 'run-'));
 
 try {
   console.error(`machine: ${availableParallelism()} CPUs, node ${process.version}`);
@@ -69,27 +72,23 @@ try {
   row('tsc --noEmit, TypeScript 7 (native)', tsc([bin('tsc'), '--noEmit', '-p', 'tsconfig.json']));
   row('tsc --noEmit, TypeScript 5.9', tsc(['node', join(root, 'node_modules', 'typescript-5.9', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']));
 
+  // Outputs stay until the end: deleting tens of thousands of files slows the next run's writes.
   console.error('fleet scaling (whole process: start, load, validate, render, write)');
-  const fleet: { n: number; seconds: number }[] = [];
-  for (const n of quick ? [3, 30] : [3, 30, 300]) {
-    const r = run(bin('tsx'), [join('scripts', 'bench', 'fleet-synth.ts'), String(n), join(tmp, `fleet-${n}`)]);
+  const fleetSynth = (n: number, workers?: number) => {
+    const args = [join('scripts', 'bench', 'fleet-synth.ts'), String(n), join(tmp, `fleet-${n}-${workers ?? 'default'}`)];
+    const r = run(bin('tsx'), workers === undefined ? args : [...args, String(workers)]);
     if (r.status !== 0) throw new Error(`fleet synth of ${n} failed:\n${r.stdout}`);
     const result = JSON.parse(r.stdout.trim().split('\n').find((l) => l.startsWith('{'))!) as { seconds: number; maxRssMiB: number; workers: number };
-    fleet.push({ n, seconds: r.seconds });
-    row(
-      `fleet of ${n}: wall / per env / peak RSS (synth alone, workers)`,
-      `${r.seconds.toFixed(2)} s / ${((r.seconds / n) * 1000).toFixed(0)} ms / ${result.maxRssMiB.toFixed(0)} MiB (${result.seconds.toFixed(2)} s, ${result.workers})`,
-    );
-    rmSync(join(tmp, `fleet-${n}`), { recursive: true, force: true });
+    const figures = `${r.seconds.toFixed(2)} s / ${((r.seconds / n) * 1000).toFixed(0)} ms / ${result.maxRssMiB.toFixed(0)} MiB (${result.seconds.toFixed(2)} s)`;
+    return { seconds: r.seconds, workers: result.workers, figures };
+  };
+  // Growth is measured on one thread, where it is not blurred by when a worker thread joins.
+  const fleet: { n: number; seconds: number }[] = [];
+  for (const n of quick ? [3, 30] : [3, 30, 300]) {
+    const { seconds, figures } = fleetSynth(n, 0);
+    fleet.push({ n, seconds });
+    row(`fleet of ${n}, one thread: wall / per env / peak RSS (synth alone)`, figures);
   }
-  if (!quick) {
-    const r = run(bin('tsx'), [join('scripts', 'bench', 'fleet-synth.ts'), '300', join(tmp, 'fleet-serial'), '0']);
-    if (r.status !== 0) throw new Error(`fleet synth of 300 on one thread failed:\n${r.stdout}`);
-    const result = JSON.parse(r.stdout.trim().split('\n').find((l) => l.startsWith('{'))!) as { maxRssMiB: number };
-    row('fleet of 300 without worker threads: wall / peak RSS', `${r.seconds.toFixed(2)} s / ${result.maxRssMiB.toFixed(0)} MiB`);
-    rmSync(join(tmp, 'fleet-serial'), { recursive: true, force: true });
-  }
-  // Least-squares fit t = a + b*N; linear growth shows as a high R^2 and a stable per-env cost.
   const xs = fleet.map((f) => f.n);
   const ys = fleet.map((f) => f.seconds);
   const mx = xs.reduce((a, b) => a + b) / xs.length;
@@ -98,11 +97,18 @@ try {
   const a = my - b * mx;
   const ssRes = ys.reduce((s, y, i) => s + (y - (a + b * xs[i])) ** 2, 0);
   const ssTot = ys.reduce((s, y) => s + (y - my) ** 2, 0);
-  row('fleet fit t = a + b*N', `a = ${a.toFixed(2)} s, b = ${(b * 1000).toFixed(1)} ms/env, R^2 = ${(1 - ssRes / ssTot).toFixed(4)}`);
+  // Least-squares fit t = a + b*N; linear growth shows as a high R^2 and a stable per-env cost.
+  row('fleet fit (one thread) t = a + b*N', `a = ${a.toFixed(2)} s, b = ${(b * 1000).toFixed(1)} ms/env, R^2 = ${(1 - ssRes / ssTot).toFixed(4)}`);
+  for (const n of quick ? [30] : [30, 300]) {
+    const { workers, figures } = fleetSynth(n);
+    row(`fleet of ${n}, default (${workers} worker thread${workers === 1 ? '' : 's'}): wall / per env / peak RSS (synth alone)`, figures);
+  }
 
   if (!quick) {
     console.error('npm test');
-    const test = run('npm', ['test']);
+    // As CI runs it: the pinned upstream files from the shared mirror beside the repository.
+    const test = run('npm', ['test'], { UPSTREAM_DIR: process.env.UPSTREAM_DIR ?? resolve(root, '..', 'shared', 'upstream') });
+    if (test.status !== 0) console.error(test.stdout.split('\n').slice(-40).join('\n'));
     row(`npm test (warm), wall${test.status === 0 ? '' : ` (FAILED, exit ${test.status})`}`, `${test.seconds.toFixed(1)} s`);
     // scripts/test.sh prints `== <step> [at <seconds>s]` as each step starts.
     const steps = [...test.stdout.matchAll(/^== (.*) \[at (\d+)s\]$/gm)].map((m) => ({ name: m[1], at: Number(m[2]) }));

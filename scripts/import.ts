@@ -23,6 +23,7 @@ try {
   mkdirSync(importsDir, { recursive: true });
   // Start from an empty folder so a CRD dropped upstream leaves no stale module behind.
   for (const f of readdirSync(importsDir)) if (f.endsWith('.ts')) rmSync(join(importsDir, f));
+  const specs: string[] = [];
   for (const [name, component] of Object.entries(UPSTREAM)) {
     const kinds = IMPORTED_KINDS[name as UpstreamName] ?? [];
     if (kinds.length === 0) continue;
@@ -38,13 +39,17 @@ try {
     const spec = join(work, `${name}.yaml`);
     const imported = docs.filter((d) => kinds.includes(kindOf(d) ?? ''));
     writeFileSync(spec, imported.map((d) => stringify(d, { lineWidth: 0 })).join('---\n'));
-    execFileSync(cdk8s, ['import', `${name}:=${spec}`, '--language', 'typescript', '--output', importsDir, '--no-save', '--no-check-upgrade'], {
-      cwd: work,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
-    });
+    specs.push(`${name}:=${spec}`);
     console.log(`imports: ${name} ${component.appVersion} (${kinds.join(', ')})`);
   }
+  // One cdk8s run for every module (each run costs more to start than most modules take): with no
+  // spec on the command line, `cdk8s import` imports the `imports` list of cdk8s.yaml.
+  writeFileSync(join(work, 'cdk8s.yaml'), stringify({ language: 'typescript', imports: specs }));
+  execFileSync(cdk8s, ['import', '--language', 'typescript', '--output', importsDir, '--no-save', '--no-check-upgrade'], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+  });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { listFiles, treeHash, writeTreesAtomically } from '../../../lib/render';
+import { tempDir } from '../../util';
+
+const file = (path: string, content = `${path}\n`) => ({ path, content });
+
+describe('writeTreesAtomically', () => {
+  test('replaces each named folder whole and leaves the others alone', () => {
+    const out = join(tempDir(), 'dist');
+    writeTreesAtomically(out, new Map([['a', [file('x/one.yaml'), file('x/stale.yaml')]], ['b', [file('two.yaml')]]]));
+    writeTreesAtomically(out, new Map([['a', [file('x/one.yaml', 'new\n')]]]));
+    expect(listFiles(out)).toEqual(['a/x/one.yaml', 'b/two.yaml']);
+    expect(readdirSync(dirname(out))).toEqual(['dist']);
+  });
+
+  test('writes trees produced one at a time, and nothing when producing one fails', () => {
+    const out = join(tempDir(), 'dist');
+    mkdirSync(join(out, 'a'), { recursive: true });
+    writeFileSync(join(out, 'a', 'old.yaml'), 'old\n');
+    const before = treeHash(out);
+    function* trees(): Generator<[string, ReturnType<typeof file>[]]> {
+      yield ['a', [file('new.yaml')]];
+      throw new Error('b does not render');
+    }
+    expect(() => writeTreesAtomically(out, trees())).toThrow('b does not render');
+    expect(treeHash(out)).toBe(before);
+    expect(readdirSync(dirname(out))).toEqual(['dist']);
+    expect(existsSync(join(out, 'a', 'new.yaml'))).toBe(false);
+  });
+});
