@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { EnvironmentConfig } from '../environments';
 import { writeEnvironments } from './write-environments';
+import { selectByName } from '../lib/config/select-by-name';
 
 // Below this many environments a worker thread costs more to start than it saves.
 const PARALLEL_FROM = 8;
@@ -30,13 +31,7 @@ export function synthCommand(argv: readonly string[], all: readonly EnvironmentC
   const outdir = options.outdir ?? 'dist';
   const log = options.log ?? console;
   try {
-    const flag = argv.indexOf('--env');
-    const names = flag >= 0 ? (argv[flag + 1] ?? '').split(',').filter(Boolean) : undefined;
-    const unknown = names?.filter((n) => !all.some((e) => e.name === n)) ?? [];
-    if (names && (names.length === 0 || unknown.length > 0)) {
-      throw new Error(`--env ${unknown.join(',') || '(empty)'}: unknown environment; expected one of ${all.map((e) => e.name).join(', ')}`);
-    }
-    const selected = names ? all.filter((e) => names.includes(e.name)) : all;
+    const selected = selectByName(argv, all);
     const workers = options.workers ?? defaultWorkers(selected.length);
     // Cross-environment rules (duplicate names, overlapping VPCs) need every environment.
     const counts = writeEnvironments(outdir, selected, all, workers);

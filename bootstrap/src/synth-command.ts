@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../../environments';
+import { selectByName } from '../../lib/config/select-by-name';
 import { buildBootstrapApp } from './bootstrap-app';
 
 export interface BootstrapSynthOptions {
@@ -16,13 +17,7 @@ export function bootstrapSynthCommand(argv: readonly string[], all: readonly Env
   const outdir = options.outdir ?? 'cdktf.out';
   const log = options.log ?? console;
   try {
-    const flag = argv.indexOf('--env');
-    const names = flag >= 0 ? (argv[flag + 1] ?? '').split(',').filter(Boolean) : undefined;
-    const unknown = names?.filter((n) => !all.some((e) => e.name === n)) ?? [];
-    if (names && (names.length === 0 || unknown.length > 0)) {
-      throw new Error(`--env ${unknown.join(',') || '(empty)'}: unknown environment; expected one of ${all.map((e) => e.name).join(', ')}`);
-    }
-    const selected = names ? all.filter((e) => names.includes(e.name)) : all;
+    const selected = selectByName(argv, all);
     const { app, stacks } = buildBootstrapApp(selected, outdir);
     app.synth();
     for (const stack of stacks) log.log(`${outdir}/stacks/${stack.env.name}/cdk.tf.json`);

@@ -1,8 +1,6 @@
 import { awsNames, type EnvironmentConfig } from '../../environments';
+import { MANAGED_NODE_GROUP_LABEL, SYSTEM_NODE_TOLERATION } from '../../lib/scheduling';
 import { UPSTREAM } from '../../lib/upstream/pins';
-
-/** Label EKS puts on the nodes of a managed node group. */
-const MANAGED_NODE_GROUP_LABEL = 'eks.amazonaws.com/nodegroup';
 
 /**
  * Values for the Karpenter Helm chart. Every key exists in the chart's default values
@@ -39,7 +37,7 @@ export function karpenterValues(env: EnvironmentConfig): Record<string, unknown>
         },
       },
     },
-    tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+    tolerations: [SYSTEM_NODE_TOLERATION],
     controller: {
       // The chart's default image is an older release; run the controller matching the pinned CRDs.
       image: { tag: UPSTREAM.karpenter.appVersion, digest: '' },

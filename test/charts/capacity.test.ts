@@ -144,7 +144,7 @@ describe('Karpenter Helm values', () => {
       { key: 'karpenter.sh/nodepool', operator: 'DoesNotExist' },
       { key: 'eks.amazonaws.com/nodegroup', operator: 'In', values: [awsNames(config).systemNodeGroup] },
     ]);
-    expect(values.tolerations).toEqual([{ key: 'CriticalAddonsOnly', operator: 'Exists' }]);
+    expect(values.tolerations).toEqual([{ key: 'CriticalAddonsOnly', operator: 'Exists', effect: 'NoSchedule' }]);
     expect(values.controller.resources.requests).toEqual({ cpu: '1', memory: '1Gi' });
     expect(values.controller.resources.limits).toEqual({ cpu: '1', memory: '1Gi' });
     expect(values.controller.image.tag).toBe(UPSTREAM.karpenter.appVersion);
