@@ -3,8 +3,8 @@ import { SpotDatafeedSubscription } from '@cdktn/provider-aws/lib/spot-datafeed-
 import { S3Backend, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
 import { ARGOCD_NAMESPACE, rootApplication } from '../../../charts/argocd/root-application';
-import { awsNames, type AwsNames, type EnvironmentConfig } from '../../../environments';
-import { SYSTEM_NODE_TAINT, SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
+import { awsNames, systemNodeGroupOf, type AwsNames, type EnvironmentConfig } from '../../../environments';
+import { SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import type { AwsLocation } from '../aws/arn';
 import type { PolicyStatement } from '../aws/policy-document';
@@ -121,13 +121,18 @@ export class EnvironmentStack extends TerraformStack {
     const vpcCni = this.cluster.addAddon('vpc-cni', { configuration: { enableNetworkPolicy: 'true' } });
     const kubeProxy = this.cluster.addAddon('kube-proxy');
     const podIdentityAgent = this.cluster.addAddon('eks-pod-identity-agent');
+    // The same spec the sync-plan gate schedules the early controllers against.
+    const systemNodeGroup = systemNodeGroupOf(env);
     this.systemNodes = new SystemNodeGroup(this, 'system-nodes', {
       cluster: this.cluster,
-      name: names.systemNodeGroup,
+      name: systemNodeGroup.name,
       subnetIds: this.network.appSubnetIds,
       securityGroupIds: [this.cluster.clusterSecurityGroupId, nodeSecurityGroup.id],
-      size: Math.max(2, env.aws.availabilityZones.length),
-      taints: [SYSTEM_NODE_TAINT],
+      size: systemNodeGroup.size,
+      maxSize: systemNodeGroup.maxSize,
+      instanceTypes: systemNodeGroup.instanceTypes,
+      amiType: systemNodeGroup.amiType,
+      taints: systemNodeGroup.taints,
       dependsOn: [vpcCni, kubeProxy, podIdentityAgent],
     });
     const coreDns = this.cluster.addAddon('coredns', { dependsOn: [this.systemNodes.nodeGroup] });
