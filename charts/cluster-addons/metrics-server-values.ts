@@ -43,8 +43,10 @@ export function metricsServerValues(env: EnvironmentConfig): Record<string, unkn
     },
     // About 1 millicore and 2 MiB per node (upstream sizing); this covers a few hundred nodes.
     resources: { requests: { cpu: '100m', memory: '200Mi' }, limits: { cpu: '500m', memory: '500Mi' } },
-    // Scraped by kube-prometheus-stack, which picks up every ServiceMonitor.
-    metrics: { enabled: true },
-    serviceMonitor: { enabled: env.components.monitoring },
+    // No ServiceMonitor: its CRD arrives with kube-prometheus-stack, after this release, and a
+    // release that cannot sync would hold back every later wave. The aggregated API's health is
+    // alerted on anyway (kube-prometheus-stack's KubeAggregatedAPIDown, from API server metrics).
+    metrics: { enabled: false },
+    serviceMonitor: { enabled: false },
   };
 }

@@ -65,8 +65,8 @@ describe('ClusterAddonsChart', () => {
       expect(JSON.stringify(prod.values)).not.toContain('kubelet-insecure-tls');
     });
 
-    test('is scraped through its ServiceMonitor where monitoring is on', () => {
-      expect(prod.values).toMatchObject({ metrics: { enabled: true }, serviceMonitor: { enabled: true } });
+    test('renders no ServiceMonitor, whose CRD is installed only in a later wave', () => {
+      for (const b of [dev, prod]) expect(b.values).toMatchObject({ metrics: { enabled: false }, serviceMonitor: { enabled: false } });
     });
 
     test('every key path exists in the chart defaults (allowlisted pass-through keys aside)', () => {
