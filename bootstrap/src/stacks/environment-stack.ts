@@ -25,6 +25,7 @@ import { KarpenterNodeRole } from '../karpenter/karpenter-node-role';
 import { VpcEndpoints } from '../network/vpc-endpoints';
 import { VpcNetwork } from '../network/vpc-network';
 import { HelmProvider } from '../providers/helm-provider';
+import { HelmRelease } from '../providers/helm-release';
 import type { KubernetesObject } from '../providers/kubernetes-manifest';
 import { KubernetesProvider } from '../providers/kubernetes-provider';
 import { EncryptionKey } from '../security/encryption-key';
@@ -32,6 +33,7 @@ import { PrivateBucket } from '../storage/private-bucket';
 import { ContainerRepository } from '../workloads/container-repository';
 import { WorkQueue } from '../workloads/work-queue';
 import { argoCdValues } from './argocd-values';
+import { loadBalancerControllerValues } from './load-balancer-controller-values';
 
 type PodIdentityName = keyof AwsNames['podIdentities'];
 
@@ -50,6 +52,8 @@ export class EnvironmentStack extends TerraformStack {
   public readonly systemNodes: SystemNodeGroup;
   public readonly interruptionQueue: InterruptionQueue;
   public readonly workQueue: WorkQueue;
+  /** The AWS Load Balancer Controller (Helm), installed before Argo CD. */
+  public readonly loadBalancerController: HelmRelease;
   /** The IAM role of every Pod Identity of `awsNames(env).podIdentities`, by the same key. */
   public readonly podIdentities: Readonly<Record<PodIdentityName, PodIdentityRole>>;
 
@@ -191,14 +195,31 @@ export class EnvironmentStack extends TerraformStack {
     // The Kubernetes side runs as the cluster admin role: Terraform's own identity has no access
     // entry (bootstrap_cluster_creator_admin_permissions is off).
     const connection = { ...this.cluster.connection, roleArn: admin.arn };
+    const helmProvider = new HelmProvider(this, 'helm', { connection });
+    const lbcChart = UPSTREAM['aws-load-balancer-controller'].chart;
+    const lbcIdentity = this.podIdentities.loadBalancerController;
+    this.loadBalancerController = new HelmRelease(this, 'aws-load-balancer-controller', {
+      provider: helmProvider,
+      name: 'aws-load-balancer-controller',
+      namespace: lbcIdentity.namespace,
+      createNamespace: false,
+      repository: lbcChart.repository,
+      chart: lbcChart.name,
+      version: lbcChart.version,
+      values: loadBalancerControllerValues(env, this.network.vpc.id),
+      // Nodes to run on, DNS, credentials from the start (the association before the first pod).
+      dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess, podIdentityAgent, ...(lbcIdentity.association ? [lbcIdentity.association] : [])],
+    });
     new ArgoCdBootstrap(this, 'argocd', {
-      helmProvider: new HelmProvider(this, 'helm', { connection }),
+      helmProvider,
       kubernetesProvider: new KubernetesProvider(this, 'kubernetes', { connection }),
       chart: UPSTREAM['argo-cd'].chart,
       namespace: ARGOCD_NAMESPACE,
       values: argoCdValues(env),
       rootApplication: rootApplication(env) as unknown as KubernetesObject,
-      dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess],
+      // The load balancer controller first: the `alb` IngressClass and its webhooks must exist
+      // before Argo CD syncs the first Ingress.
+      dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess, this.loadBalancerController],
     });
 
     const outputs: Record<string, string> = {
