@@ -7,15 +7,16 @@ import type { OutputCheck, PlatformCheck, PlatformComponent } from './component'
 import { delivery, workloadScalingCheck } from './delivery';
 import { demoApp } from './demo-app';
 import { governance } from './governance';
-import { monitoring } from './monitoring';
+import { monitoring, monitoringPrerequisites } from './monitoring';
 import { secretGuard } from './security/secret-guard';
 
 /**
- * Which charts an environment gets, in build order. Adding a component is one line here.
- * Charts that read other charts' constructs (e.g. Argo CD reading Helm releases) come last.
+ * Which charts an environment gets, in build order (a chart that reads another's constructs, like
+ * chaos reading the demo app's services, comes after it). Adding a component is one line here;
+ * the sync order is derived from what each component and release provides and requires.
  */
 // withArgoCd appends the Argo CD component, which deploys every component listed before it.
-export const COMPONENTS: readonly PlatformComponent[] = withArgoCd([baseline, clusterAddons, governance, capacity, delivery, monitoring, demoApp, chaos]);
+export const COMPONENTS: readonly PlatformComponent[] = withArgoCd([baseline, clusterAddons, governance, capacity, delivery, monitoringPrerequisites, monitoring, demoApp, chaos]);
 
 /** Rules over a whole built environment, run before anything is written. */
 export const PLATFORM_CHECKS: readonly PlatformCheck[] = [spotSafetyCheck, arm64SafetyCheck, workloadScalingCheck, chaosTargetCheck];

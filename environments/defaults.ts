@@ -28,6 +28,8 @@ export const defaults: EnvironmentDefaults = {
     { name: 'argo-rollouts', tier: 'platform', quotaCpu: 2, quotaMemoryGiB: 4, quotaPods: 10 },
     { name: 'external-secrets', tier: 'platform', quotaCpu: 2, quotaMemoryGiB: 4, quotaPods: 10 },
     { name: 'monitoring', tier: 'monitoring', quotaCpu: 16, quotaMemoryGiB: 64, quotaPods: 100 },
+    // node-exporter and Alloy: one pod each per node, so the quota grows with the node limits.
+    { name: 'node-agents', tier: 'monitoring', quotaCpu: 1, quotaMemoryGiB: 2, quotaPods: 10, quotaPerNode: { cpu: 0.2, memoryGiB: 0.5, pods: 2 } },
     { name: 'litmus', tier: 'chaos', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 40 },
     { name: 'apps', tier: 'apps', quotaCpu: 32, quotaMemoryGiB: 64, quotaPods: 200 },
     { name: 'data', tier: 'data', quotaCpu: 16, quotaMemoryGiB: 64, quotaPods: 20 },

@@ -93,6 +93,12 @@ export interface NamespaceConfig {
   readonly quotaMemoryGiB: number;
   /** ResourceQuota: maximum number of pods. */
   readonly quotaPods: number;
+  /**
+   * Quota added per node the cluster can have (system node group at its maximum plus every
+   * NodePool at its CPU limit): for namespaces of per-node agents (DaemonSets).
+   * @default - none: the quota is fixed
+   */
+  readonly quotaPerNode?: { readonly cpu: number; readonly memoryGiB: number; readonly pods: number };
 }
 
 /** Platform components an environment can switch on or off. */

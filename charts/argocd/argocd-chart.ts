@@ -13,7 +13,6 @@ import {
   type GroupKind,
   type ManifestObject,
 } from '../../lib/argocd';
-import type { HelmRelease } from '../../lib/helm/helm-release';
 import type { PlatformComponent } from '../component';
 import { commonLabels, PlatformChart } from '../platform-chart';
 import { chartInventory, type ChartEntry } from './chart-inventory';
@@ -43,7 +42,7 @@ export class ArgoCdChart extends PlatformChart {
   constructor(app: App, id: string, env: EnvironmentConfig, components: readonly PlatformComponent[]) {
     super(app, id, env);
     if (!env.gitops.allowDestructivePrune) protectDestructiveKinds(app, this);
-    const charts = chartInventory(app, this, components);
+    const charts = chartInventory(app, this, components, env);
     const workloadNamespaces = new Set([
       ...env.namespaces.filter((n) => WORKLOAD_TIERS.includes(n.tier)).map((n) => n.name),
       env.workloads.appNamespace,
@@ -55,7 +54,7 @@ export class ArgoCdChart extends PlatformChart {
       return namespaces.length > 0 && namespaces.every((ns) => workloadNamespaces.has(ns));
     };
 
-    const waves = [...charts.map((c) => c.syncWave), ...charts.flatMap((c) => c.releases.map((r) => releaseWave(r, c)))];
+    const waves = [...charts.map((c) => c.syncWave), ...charts.flatMap((c) => [...c.releaseWaves.values()])];
     const projectWave = Math.min(0, ...waves) - 1;
     const destinationServer = env.gitops.fleetMode ? '*' : env.gitops.destinationServer;
     const platformRendersArgoKinds = charts.some((c) => !isWorkloads(c) && c.objects.some((o) => isArgoControlKind(refOf(o))));
@@ -139,7 +138,7 @@ export class ArgoCdChart extends PlatformChart {
         // Upstream charts are operators: always the platform's, whatever namespace they run in.
         this.platformProject.allowClusterResources(...release.clusterScopedKinds);
         this.platformProject.allowNamespaces(...release.additionalNamespaces);
-        const wave = releaseWave(release, chart);
+        const wave = chart.releaseWaves.get(release)!;
         add(release.releaseName, `Helm release ${release.releaseName} of chart ${chart.id}`, {
           project: this.platformProject,
           source: ApplicationSource.helmChart({
@@ -166,11 +165,6 @@ export class ArgoCdChart extends PlatformChart {
     this.applications = applications;
     this.root = addRootApplication(this, env);
   }
-}
-
-/** A release's wave: its own, or one before the chart that declares it. */
-function releaseWave(release: HelmRelease, chart: ChartEntry): number {
-  return release.syncWave ?? chart.syncWave - 1;
 }
 
 /** The namespace most of `objects` live in (ties: alphabetical); undefined when none is namespaced. */

@@ -8,7 +8,6 @@ import { ArgoCdChart } from './argocd-chart';
 export function argocd(components: readonly PlatformComponent[]): PlatformComponent {
   return {
     name: 'argocd',
-    syncWave: 0,
     enabled: () => true,
     validate: (check) => {
       check.boolean('gitops.allowDestructivePrune');

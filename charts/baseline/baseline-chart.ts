@@ -1,3 +1,4 @@
+import { maxClusterNodes } from '../capacity/max-cluster-nodes';
 import type { App } from 'cdk8s';
 import type { EnvironmentConfig, NamespaceTier } from '../../environments';
 import { PlatformNamespace, type PodSecurityLevel } from '../../lib/baseline';
@@ -25,6 +26,8 @@ export class BaselineChart extends PlatformChart {
   constructor(app: App, id: string, env: EnvironmentConfig) {
     super(app, id, env);
     const namespaces = new Map<string, PlatformNamespace>();
+    let maxNodes: number | undefined;
+    const nodes = () => (maxNodes ??= maxClusterNodes(env));
     for (const ns of env.namespaces) {
       namespaces.set(
         ns.name,
@@ -32,9 +35,9 @@ export class BaselineChart extends PlatformChart {
           name: ns.name,
           podSecurity: POD_SECURITY[ns.tier],
           podSecurityVersion: env.cluster.kubernetesVersion,
-          quotaCpu: ns.quotaCpu,
-          quotaMemoryGiB: ns.quotaMemoryGiB,
-          quotaPods: ns.quotaPods,
+          quotaCpu: ns.quotaCpu + (ns.quotaPerNode ? round(ns.quotaPerNode.cpu * nodes()) : 0),
+          quotaMemoryGiB: ns.quotaMemoryGiB + (ns.quotaPerNode ? round(ns.quotaPerNode.memoryGiB * nodes()) : 0),
+          quotaPods: ns.quotaPods + (ns.quotaPerNode ? Math.ceil(ns.quotaPerNode.pods * nodes()) : 0),
           defaultDeny: DEFAULT_DENY_TIERS.includes(ns.tier),
           labels: { 'platform.example.com/tier': ns.tier },
         }),
@@ -48,4 +51,9 @@ export class BaselineChart extends PlatformChart {
       for (const ns of env.namespaces.filter((n) => DEFAULT_DENY_TIERS.includes(n.tier))) namespaces.get(ns.name)!.allowFrom(monitoring);
     }
   }
+}
+
+/** Up to the next tenth: quotas stay readable and never round below the need. */
+function round(value: number): number {
+  return Math.ceil(value * 10) / 10;
 }

@@ -2,6 +2,7 @@ import { Size, type App } from 'cdk8s';
 import { awsNames, type EnvironmentConfig } from '../../environments';
 import type { NodePoolCapacity } from '../../environments/capacity-config';
 import { Ec2NodeClass, NodePool, parseGoDuration, type CpuArchitecture, type NodePoolLimits } from '../../lib/capacity';
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import { HelmRelease } from '../../lib/helm';
 import { NODE_POOLS, SPOT_TAINT } from '../../lib/scheduling';
 import { UPSTREAM } from '../../lib/upstream/pins';
@@ -79,6 +80,8 @@ export class CapacityChart extends PlatformChart {
       releaseName: 'karpenter',
       namespace: names.podIdentities.karpenter.namespace,
       values: karpenterValues(env),
+      provides: [C.crds('karpenter.sh'), C.crds('karpenter.k8s.aws'), C.controller('karpenter')],
+      requires: [C.namespaces],
     });
   }
 }

@@ -12,6 +12,7 @@ import {
   rolloutTarget,
   type ChaosFault,
 } from '../../lib/chaos';
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import { HelmRelease } from '../../lib/helm';
 import { CAPACITY_TYPE_LABEL } from '../../lib/scheduling';
 import { UPSTREAM } from '../../lib/upstream/pins';
@@ -67,7 +68,14 @@ export class ChaosChart extends PlatformChart {
     const namespace = chaosNamespaceOf(env)?.name;
     if (!namespace) throw new Error(`ChaosChart ${env.name}: no single namespace of tier 'chaos' in namespaces (validateChaos reports it)`);
 
-    this.litmus = new HelmRelease(this, 'litmus', { chart: UPSTREAM.litmus.chart, releaseName: 'litmus', namespace, values: litmusValues(env) });
+    this.litmus = new HelmRelease(this, 'litmus', {
+      chart: UPSTREAM.litmus.chart,
+      releaseName: 'litmus',
+      namespace,
+      values: litmusValues(env),
+      provides: [C.crds('litmuschaos.io'), C.controller('litmus')],
+      requires: [C.namespaces, C.nodePools, ...(env.components.monitoring ? [C.crds('monitoring.coreos.com')] : [])],
+    });
 
     const goRunner = `${LITMUS_IMAGES.goRunner}:${LITMUS_VERSION}`;
     this.experiments = new Map(FAULTS.map((fault) => [fault.name, new ExperimentDefinition(this, `experiment-${fault.name}`, { fault, namespace, image: goRunner })]));

@@ -1,3 +1,4 @@
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import type { App } from 'cdk8s';
 import type { PlatformComponent } from '../component';
 import { WebService } from '../../lib/workloads';
@@ -23,7 +24,7 @@ export function demoAppTargets(app: App): ChaosTargets {
 /** LitmusChaos and the resilience drills; after the demo application they target. */
 export const chaos: PlatformComponent = {
   name: 'chaos',
-  syncWave: 20,
+  requires: () => [C.crds('litmuschaos.io'), C.controller('litmus'), C.nodePools],
   enabled: (env) => env.components.chaos,
   validate: validateChaos,
   build: (app, env) => new ChaosChart(app, 'chaos', env, demoAppTargets(app)),

@@ -1,5 +1,6 @@
 import type { App } from 'cdk8s';
 import type { EnvironmentConfig } from '../../environments';
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import { HelmRelease } from '../../lib/helm';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import { PlatformChart } from '../platform-chart';
@@ -22,6 +23,8 @@ export class ClusterAddonsChart extends PlatformChart {
       releaseName: 'metrics-server',
       namespace: CLUSTER_ADDONS_NAMESPACE,
       values: metricsServerValues(env),
+      // kube-system exists in every cluster; it runs on the system node group.
+      provides: [C.controller('metrics-server')],
     });
   }
 }

@@ -10,7 +10,6 @@ export { metricsServerValues } from './metrics-server-values';
  */
 export const clusterAddons: PlatformComponent = {
   name: 'cluster-addons',
-  syncWave: -10,
   enabled: () => true,
   build: (app, env) => new ClusterAddonsChart(app, 'cluster-addons', env),
 };

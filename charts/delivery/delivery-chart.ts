@@ -1,5 +1,6 @@
 import type { App } from 'cdk8s';
 import { awsNames, type EnvironmentConfig } from '../../environments';
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import { HelmRelease } from '../../lib/helm';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import { AwsSecretStore } from '../../lib/workloads';
@@ -25,10 +26,20 @@ export class DeliveryChart extends PlatformChart {
         releaseName: 'argo-rollouts',
         namespace: 'argo-rollouts',
         values: argoRolloutsValues(env),
+        provides: [C.crds('argoproj.io'), C.controller('argo-rollouts')],
+        requires: [C.namespaces],
       });
     }
     if (env.components.keda) {
-      new HelmRelease(this, 'keda', { chart: UPSTREAM['keda'].chart, releaseName: 'keda', namespace: identities.keda.namespace, values: kedaValues(env) });
+      new HelmRelease(this, 'keda', {
+        chart: UPSTREAM['keda'].chart,
+        releaseName: 'keda',
+        namespace: identities.keda.namespace,
+        values: kedaValues(env),
+        provides: [C.crds('keda.sh'), C.controller('keda')],
+        // Its metrics server ships a ServiceMonitor when monitoring is on.
+        requires: [C.namespaces, ...(env.components.monitoring ? [C.crds('monitoring.coreos.com')] : [])],
+      });
     }
     if (env.components.externalSecrets) {
       new HelmRelease(this, 'external-secrets', {
@@ -36,6 +47,8 @@ export class DeliveryChart extends PlatformChart {
         releaseName: 'external-secrets',
         namespace: identities.externalSecrets.namespace,
         values: externalSecretsValues(env),
+        provides: [C.crds('external-secrets.io'), C.controller('external-secrets')],
+        requires: [C.namespaces, ...(env.components.monitoring ? [C.crds('monitoring.coreos.com')] : [])],
       });
       this.secretStore = new AwsSecretStore(this, 'secret-store', {
         name: AWS_SECRET_STORE,

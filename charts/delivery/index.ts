@@ -1,5 +1,6 @@
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import type { PlatformComponent } from '../component';
-import { DeliveryChart } from './delivery-chart';
+import { AWS_SECRET_STORE, DeliveryChart } from './delivery-chart';
 import { validateDelivery } from './delivery-rules';
 
 export { AWS_SECRET_STORE, DeliveryChart } from './delivery-chart';
@@ -10,7 +11,9 @@ export { workloadScalingCheck } from './workload-scaling-check';
 /** Operators for progressive delivery, event-driven scaling and secrets; before the workloads. */
 export const delivery: PlatformComponent = {
   name: 'delivery',
-  syncWave: -5,
+  // The folder holds the ClusterSecretStore, served by External Secrets.
+  requires: (env) => (env.components.externalSecrets ? [C.crds('external-secrets.io'), C.controller('external-secrets')] : []),
+  provides: (env) => (env.components.externalSecrets ? [C.secretStore(AWS_SECRET_STORE)] : []),
   enabled: (env) => env.components.argoRollouts || env.components.keda || env.components.externalSecrets,
   validate: validateDelivery,
   build: (app, env) => new DeliveryChart(app, 'delivery', env),

@@ -1,4 +1,5 @@
 import { awsNames, type EnvironmentConfig } from '../../environments';
+import { systemNodePlacement } from '../core/system-node-placement';
 
 /** Operators run two replicas (with a disruption budget) outside dev. */
 function highlyAvailable(env: EnvironmentConfig): boolean {
@@ -19,6 +20,8 @@ export function argoRolloutsValues(env: EnvironmentConfig): Record<string, unkno
       // Metrics on; scraped by the monitoring chart's typed monitor rather than the chart's own.
       metrics: { enabled: monitoring, serviceMonitor: { enabled: false } },
       pdb: ha ? { enabled: true, minAvailable: 1 } : { enabled: false },
+      // Synced before Karpenter can add nodes: on the system node group.
+      ...systemNodePlacement(env),
     },
     dashboard: { enabled: false },
     providerRBAC: {
@@ -47,6 +50,8 @@ export function kedaValues(env: EnvironmentConfig): Record<string, unknown> {
   const budget = ha ? { minAvailable: 1 } : {};
   return {
     crds: { install: true },
+    // Synced before Karpenter can add nodes: operator, metrics server and webhooks on the system node group.
+    ...systemNodePlacement(env),
     // The Pod Identity association the bootstrap creates is bound to this service account.
     serviceAccount: { operator: { name: awsNames(env).podIdentities.keda.serviceAccount } },
     operator: { replicaCount: replicas },
@@ -67,6 +72,8 @@ export function externalSecretsValues(env: EnvironmentConfig): Record<string, un
   const replicas = ha ? 2 : 1;
   return {
     installCRDs: true,
+    // Synced before Karpenter can add nodes: every component on the system node group.
+    global: systemNodePlacement(env),
     replicaCount: replicas,
     leaderElect: ha,
     serviceAccount: { name: awsNames(env).podIdentities.externalSecrets.serviceAccount },

@@ -1,7 +1,8 @@
 import { ApiObject, type App } from 'cdk8s';
 import type { EnvironmentConfig } from '../../environments';
 import { addSyncOptions } from '../../lib/argocd/resource-sync-options';
-import { HelmRelease } from '../../lib/helm';
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
+import { HelmRelease, OPERATOR_CLUSTER_KINDS } from '../../lib/helm';
 import { PolicyException, type WorkloadPolicy } from '../../lib/governance';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import { PlatformChart } from '../platform-chart';
@@ -24,12 +25,24 @@ export class GovernanceChart extends PlatformChart {
     super(app, id, env);
     const g = env.governance;
 
-    new HelmRelease(this, 'kyverno', { chart: UPSTREAM['kyverno'].chart, releaseName: 'kyverno', namespace: KYVERNO_NAMESPACE, values: kyvernoValues(env) });
+    new HelmRelease(this, 'kyverno', {
+      chart: UPSTREAM['kyverno'].chart,
+      releaseName: 'kyverno',
+      namespace: KYVERNO_NAMESPACE,
+      values: kyvernoValues(env),
+      provides: [C.crds('policies.kyverno.io'), C.controller('kyverno')],
+      requires: [C.namespaces],
+    });
     new HelmRelease(this, 'trivy-operator', {
       chart: UPSTREAM['trivy-operator'].chart,
       releaseName: 'trivy-operator',
       namespace: g.vulnerabilityScanning.namespace,
       values: trivyValues(env),
+      provides: [C.controller('trivy-operator')],
+      // The chart also installs the built-in compliance reports (cluster-scoped custom resources).
+      clusterScopedKinds: [...OPERATOR_CLUSTER_KINDS, { group: 'aquasecurity.github.io', kind: 'ClusterComplianceReport' }],
+      // Scan jobs and the operator run on NodePool capacity; its ServiceMonitor needs the CRD.
+      requires: [C.namespaces, C.nodePools, ...(env.components.monitoring ? [C.crds('monitoring.coreos.com')] : [])],
     });
 
     const namespaces = governedNamespaces(env);

@@ -1,3 +1,4 @@
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import type { PlatformComponent } from '../component';
 import { GovernanceChart } from './governance-chart';
 import { validateGovernance } from './governance-rules';
@@ -16,7 +17,8 @@ export function governanceComponent(options: GovernanceOptions = {}): PlatformCo
   const now = options.now ?? (() => new Date());
   return {
     name: 'governance',
-    syncWave: 0,
+    requires: () => [C.crds('policies.kyverno.io'), C.controller('kyverno')],
+    provides: () => [C.admission('platform-policies')],
     enabled: (env) => env.components.kyverno,
     validate: (check, env) => validateGovernance(check, env, now()),
     build: (app, env) => new GovernanceChart(app, 'governance', env),

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../../environments';
+import { systemNodePlacement } from '../core/system-node-placement';
 import { KYVERNO_NAMESPACE } from './governance-rules';
 
 /** Sizing of one Kyverno controller; keys follow the chart's values (kyverno 3.9.0). */
@@ -19,6 +20,8 @@ export function kyvernoValues(env: EnvironmentConfig): Record<string, unknown> {
   const controller = { replicas: controllerReplicas, cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' };
   return {
     customLabels: { 'cost-center': env.ownership.costCenter, team: env.ownership.team },
+    // Admission must work before Karpenter adds nodes: controllers and hook Jobs on the system node group.
+    global: systemNodePlacement(env),
     features: {
       // Exceptions are accepted from the Kyverno namespace only, where Git is the only writer.
       policyExceptions: { enabled: true, namespace: KYVERNO_NAMESPACE },

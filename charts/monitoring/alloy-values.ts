@@ -106,10 +106,11 @@ export function alloyValues(): Record<string, unknown> {
         capabilities: { drop: ['ALL'] },
         seccompProfile: { type: 'RuntimeDefault' },
       },
-      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+      // Limits at most twice the requests: the node-agents quota allows that per node.
+      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '200m', memory: '512Mi' } },
     },
     configReloader: {
-      resources: { requests: { cpu: '10m', memory: '50Mi' }, limits: { cpu: '50m', memory: '64Mi' } },
+      resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '20m', memory: '64Mi' } },
     },
     // Read-only access to pods and namespaces, what log discovery needs (the defaults also read
     // every Secret). The chart's ClusterRole template needs both lists non-empty.

@@ -6,6 +6,9 @@
 /** Namespace every monitoring release and object lives in. */
 export const MONITORING_NAMESPACE = 'monitoring';
 
+/** Namespace of the per-node agents (node-exporter, Alloy): host access, a quota that grows per node. */
+export const NODE_AGENTS_NAMESPACE = 'node-agents';
+
 export const RELEASES = {
   kubePrometheusStack: 'kube-prometheus-stack',
   loki: 'loki',

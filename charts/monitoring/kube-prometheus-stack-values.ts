@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from '../../environments';
 import { DASHBOARD_SIDECAR_LABEL } from '../../lib/observability';
 import { alertmanagerConfig } from './alertmanager-config';
-import { DATASOURCE_UIDS, ENDPOINTS, MONITORING_SECRETS, MONITORING_STORAGE_CLASS } from './endpoints';
+import { DATASOURCE_UIDS, ENDPOINTS, MONITORING_SECRETS, MONITORING_STORAGE_CLASS, NODE_AGENTS_NAMESPACE } from './endpoints';
 
 // Share of the Prometheus volume the TSDB may fill before the oldest blocks go, whatever retention says.
 const RETENTION_SIZE_SHARE = 0.85;
@@ -32,7 +32,8 @@ export function kubePrometheusStackValues(env: EnvironmentConfig): Record<string
   const cpuMilli = Math.max(250, memoryGiB * 250);
 
   return {
-    crds: { enabled: true },
+    // The CRDs come from their own release (prometheus-operator-crds), synced before every operator.
+    crds: { enabled: false },
     defaultRules: {
       create: true,
       // EKS runs the control plane: etcd, scheduler, controller manager and kube-proxy metrics are
@@ -80,6 +81,11 @@ export function kubePrometheusStackValues(env: EnvironmentConfig): Record<string
         secrets: [MONITORING_SECRETS.alertmanagerReceivers.name],
         ...(alertmanagerHa ? { podAntiAffinity: 'hard', podAntiAffinityTopologyKey: ZONE_TOPOLOGY_KEY } : {}),
       },
+    },
+    // node-exporter runs beside Alloy in the per-node agents' namespace (host access, per-node quota).
+    'prometheus-node-exporter': {
+      namespaceOverride: NODE_AGENTS_NAMESPACE,
+      resources: resources('50m', '64Mi', '100m', '128Mi'),
     },
     grafana: {
       enabled: true,

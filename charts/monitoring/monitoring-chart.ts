@@ -1,20 +1,18 @@
 import type { App } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-29';
-import { awsNames, type EnvironmentConfig } from '../../environments';
+import type { EnvironmentConfig } from '../../environments';
+import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
 import { HelmRelease } from '../../lib/helm';
 import { AlertRules, GrafanaDashboard, type PodMetricsMonitor, type ServiceMetricsMonitor } from '../../lib/observability';
 import { UPSTREAM } from '../../lib/upstream/pins';
-import { AwsSecret, AwsSecretStore, Gp3StorageClass } from '../../lib/workloads';
-import { AWS_SECRET_STORE } from '../delivery';
 import { PlatformChart } from '../platform-chart';
 import { alloyValues } from './alloy-values';
 import { capacityDashboard } from './dashboards/capacity-dashboard';
 import { provisioningDashboard } from './dashboards/provisioning-dashboard';
 import { serviceDashboard } from './dashboards/service-dashboard';
-import { MONITORING_NAMESPACE, MONITORING_SECRETS, MONITORING_STORAGE_CLASS, RELEASES } from './endpoints';
+import { MONITORING_NAMESPACE, MONITORING_STORAGE_CLASS, NODE_AGENTS_NAMESPACE, RELEASES } from './endpoints';
 import { kubePrometheusStackValues } from './kube-prometheus-stack-values';
 import { lokiValues } from './loki-values';
-import { OPENCOST_PRICING_CONFIG_MAP, opencostPricingConfig, opencostValues } from './opencost-values';
+import { OPENCOST_PRICING_CONFIG_MAP, opencostValues } from './opencost-values';
 import { otelCollectorValues } from './otel-collector-values';
 import { platformMonitors } from './platform-monitors';
 import { capacityRuleGroups } from './rules/capacity-alerts';
@@ -37,54 +35,36 @@ export class MonitoringChart extends PlatformChart {
 
   constructor(app: App, id: string, env: EnvironmentConfig) {
     super(app, id, env);
-    const names = awsNames(env);
     const namespace = MONITORING_NAMESPACE;
-
-    // Telemetry is bounded by retention: Delete, so a removed release leaves no volume billing on.
-    new Gp3StorageClass(this, 'storage-class', { name: MONITORING_STORAGE_CLASS, reclaimPolicy: 'Delete' });
-
-    const store = AwsSecretStore.fromName(AWS_SECRET_STORE);
-    const receivers = MONITORING_SECRETS.alertmanagerReceivers;
-    new AwsSecret(this, 'alertmanager-receivers', {
-      name: receivers.name,
-      namespace,
-      store,
-      remoteKey: names.monitoringSecrets.alertmanagerReceivers,
-      properties: env.observability.alerting.pagerDuty
-        ? [receivers.keys.slackWebhookUrl, receivers.keys.pagerDutyRoutingKey]
-        : [receivers.keys.slackWebhookUrl],
-    });
-    const grafanaAdmin = MONITORING_SECRETS.grafanaAdmin;
-    new AwsSecret(this, 'grafana-admin', {
-      name: grafanaAdmin.name,
-      namespace,
-      store,
-      remoteKey: names.monitoringSecrets.grafanaAdmin,
-      properties: [grafanaAdmin.keys.user, grafanaAdmin.keys.password],
-    });
 
     this.kubePrometheusStack = new HelmRelease(this, 'kube-prometheus-stack', {
       chart: UPSTREAM['kube-prometheus-stack'].chart,
       releaseName: RELEASES.kubePrometheusStack,
       namespace,
       values: kubePrometheusStackValues(env),
+      provides: [C.controller('prometheus-operator')],
+      requires: [C.crds('monitoring.coreos.com'), C.secrets(namespace), C.storageClass(MONITORING_STORAGE_CLASS), C.nodePools],
     });
-    const loki = new HelmRelease(this, 'loki', { chart: UPSTREAM['loki'].chart, releaseName: RELEASES.loki, namespace, values: lokiValues(env) });
-    const tempo = new HelmRelease(this, 'tempo', { chart: UPSTREAM['tempo'].chart, releaseName: RELEASES.tempo, namespace, values: tempoValues(env) });
+    const onCapacity = [C.namespaces, C.nodePools, C.storageClass(MONITORING_STORAGE_CLASS)];
+    const loki = new HelmRelease(this, 'loki', { chart: UPSTREAM['loki'].chart, releaseName: RELEASES.loki, namespace, values: lokiValues(env), requires: onCapacity });
+    const tempo = new HelmRelease(this, 'tempo', { chart: UPSTREAM['tempo'].chart, releaseName: RELEASES.tempo, namespace, values: tempoValues(env), requires: onCapacity });
     const collector = new HelmRelease(this, 'otel-collector', {
       chart: UPSTREAM['opentelemetry-collector'].chart,
       releaseName: RELEASES.otelCollector,
       namespace,
       values: otelCollectorValues(env),
+      requires: onCapacity,
     });
-    const opencost = new HelmRelease(this, 'opencost', { chart: UPSTREAM['opencost'].chart, releaseName: RELEASES.opencost, namespace, values: opencostValues(env) });
-    const alloy = new HelmRelease(this, 'alloy', { chart: UPSTREAM['alloy'].chart, releaseName: RELEASES.alloy, namespace, values: alloyValues() });
+    const opencost = new HelmRelease(this, 'opencost', {
+      chart: UPSTREAM['opencost'].chart,
+      releaseName: RELEASES.opencost,
+      namespace,
+      values: opencostValues(env),
+      requires: [...onCapacity, C.config(OPENCOST_PRICING_CONFIG_MAP), C.crds('monitoring.coreos.com')],
+    });
+    // A DaemonSet on every node: needs no NodePool, only the ServiceMonitor CRD.
+    const alloy = new HelmRelease(this, 'alloy', { chart: UPSTREAM['alloy'].chart, releaseName: RELEASES.alloy, namespace: NODE_AGENTS_NAMESPACE, values: alloyValues(), requires: [C.namespaces, C.crds('monitoring.coreos.com')] });
     this.releases = [this.kubePrometheusStack, loki, tempo, collector, opencost, alloy];
-
-    new k8s.KubeConfigMap(this, 'opencost-pricing', {
-      metadata: { name: OPENCOST_PRICING_CONFIG_MAP, namespace, labels: { 'app.kubernetes.io/name': RELEASES.opencost } },
-      data: { 'aws.json': `${JSON.stringify(opencostPricingConfig(env), null, 2)}\n` },
-    });
 
     this.monitors = platformMonitors(this, env);
 

@@ -6,3 +6,4 @@ export * from './platform-project';
 export * from './replicas-managed-by';
 export * from './resource-ref';
 export * from './resource-sync-options';
+export * from './sync-dependencies';

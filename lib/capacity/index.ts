@@ -10,3 +10,4 @@ export * from './pod-placement';
 export * from './spot-exposure';
 export * from './stateful-workload';
 export * from './workload-pods';
+export * from './max-node-count';

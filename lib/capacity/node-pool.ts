@@ -1,3 +1,4 @@
+import { maxNodeCount } from './max-node-count';
 import { Duration, type Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as sh from '../../imports/karpenter-karpenter.sh';
@@ -138,6 +139,8 @@ export class NodePool extends Construct {
   public readonly spot: boolean;
   /** Instance types of the committed table the requirements leave eligible (see `estimateInstanceTypes`). */
   public readonly estimatedInstanceTypes: readonly string[];
+  /** Most nodes the pool can hold: CPU limit over the smallest eligible instance's vCPUs. */
+  public readonly maxNodes: number;
 
   constructor(scope: Construct, id: string, props: NodePoolProps) {
     super(scope, id);
@@ -183,6 +186,7 @@ export class NodePool extends Construct {
     const requirements = this.requirements(props, minGeneration);
     const estimate = estimateInstanceTypes(requirements);
     this.estimatedInstanceTypes = estimate.eligible;
+    this.maxNodes = this.estimatedInstanceTypes.length > 0 ? maxNodeCount(limits.cpu, this.estimatedInstanceTypes) : 0;
     if (this.spot && estimate.eligible.length < SPOT_MIN_INSTANCE_TYPES) {
       throw new Error(
         `${where}: requirements leave about ${estimate.eligible.length} instance types eligible (estimated from the committed ` +

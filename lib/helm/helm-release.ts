@@ -1,4 +1,5 @@
 import { Construct, type IConstruct } from 'constructs';
+import type { Capability } from '../argocd/sync-dependencies';
 import type { HelmChartPin } from '../upstream/pins';
 
 const HELM_RELEASE = Symbol.for('eks-platform.HelmRelease');
@@ -29,11 +30,17 @@ export interface HelmReleaseProps {
   /** Values passed to the chart; every key path must exist in the chart's default values. */
   readonly values: Record<string, unknown>;
   /**
-   * Argo CD sync wave of the release's Application.
-   * @default - one wave before the chart that declares the release, so the operator and its CRDs
-   * are ready before that chart's custom resources
+   * What the release makes available once synced (its CRDs, its controller, …); the Argo CD
+   * chart orders Applications from these declarations.
+   * @default []
    */
-  readonly syncWave?: number;
+  readonly provides?: readonly Capability[];
+  /**
+   * What must be synced before the release (CRDs of the objects it renders, Secrets and
+   * StorageClasses its pods use, NodePool capacity when its pods do not run on the system nodes).
+   * @default []
+   */
+  readonly requires?: readonly Capability[];
   /**
    * Cluster-scoped kinds the chart installs; Argo CD renders the chart, so they cannot be read
    * from this repository's output, and the AppProject permits exactly these.
@@ -63,8 +70,8 @@ export class HelmRelease extends Construct {
   public readonly releaseName: string;
   public readonly namespace: string;
   public readonly values: Record<string, unknown>;
-  /** Explicit sync wave, when given; the Argo CD chart resolves the default. */
-  public readonly syncWave?: number;
+  public readonly provides: readonly Capability[];
+  public readonly requires: readonly Capability[];
   public readonly clusterScopedKinds: readonly ClusterScopedKind[];
   public readonly additionalNamespaces: readonly string[];
   public readonly [HELM_RELEASE] = true;
@@ -78,10 +85,8 @@ export class HelmRelease extends Construct {
     this.releaseName = props.releaseName;
     this.namespace = props.namespace;
     this.values = props.values;
-    if (props.syncWave !== undefined && !Number.isInteger(props.syncWave)) {
-      throw new Error(`HelmRelease ${id}: syncWave = ${props.syncWave}: must be an integer (Argo CD sync wave)`);
-    }
-    this.syncWave = props.syncWave;
+    this.provides = props.provides ?? [];
+    this.requires = props.requires ?? [];
     this.clusterScopedKinds = props.clusterScopedKinds ?? OPERATOR_CLUSTER_KINDS;
     this.additionalNamespaces = props.additionalNamespaces ?? [];
   }

@@ -3,6 +3,9 @@ import { Construct } from 'constructs';
 import { APP_NAME_LABEL } from './labels';
 
 /** How a service is exposed through an AWS Application Load Balancer. */
+/** IngressClass of the AWS Load Balancer Controller (the bootstrap installs it and creates the class). */
+export const ALB_INGRESS_CLASS = 'alb';
+
 export interface AlbIngressOptions {
   /** `internet-facing` (public subnets) or `internal` (private subnets). */
   readonly scheme: 'internet-facing' | 'internal';
@@ -66,7 +69,7 @@ export class AlbIngress extends Construct {
     new k8s.KubeIngress(this, 'ingress', {
       metadata: { name: props.name, namespace: props.namespace, labels: { [APP_NAME_LABEL]: props.name }, annotations },
       spec: {
-        ingressClassName: 'alb',
+        ingressClassName: ALB_INGRESS_CLASS,
         rules: [
           {
             host: props.host,

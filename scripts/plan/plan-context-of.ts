@@ -1,7 +1,8 @@
 import { systemNodeGroupOf, type EnvironmentConfig } from '../../environments';
 import type { ManifestObject } from '../../lib/argocd';
 import { estimateInstanceTypes } from '../../lib/capacity/instance-type-estimate';
-import { INSTANCE_TYPES } from '../../lib/capacity/instance-types';
+import { maxNodeCount } from '../../lib/capacity/max-node-count';
+import { ALB_INGRESS_CLASS } from '../../lib/workloads/alb-ingress';
 import { PLATFORM_CONTROLLERS, type NodeShape, type PlanContext } from '../../lib/plan';
 import { parseQuantity } from '../../lib/plan/quantity';
 
@@ -29,17 +30,21 @@ export function systemNodeShape(env: EnvironmentConfig): NodeShape {
 
 /**
  * Most nodes a NodePool can have: its CPU limit over the smallest eligible instance type's vCPUs
- * (from the committed instance-type table). Without a CPU limit, Karpenter's own ceiling does not
- * exist, so the estimate is the limit of 1000 nodes the platform documents.
+ * (`maxNodeCount`, the same estimate the node-agents quota is sized with). Without a CPU limit
+ * Karpenter has no ceiling; the plan then assumes 1000 nodes.
  */
 export function maxNodesOf(pool: ManifestObject): number {
-  const spec = pool.spec as { limits?: { cpu?: unknown }; template?: { spec?: { requirements?: { key: string; operator: string; values?: string[] }[] } } };
-  const cpu = spec.limits?.cpu === undefined ? undefined : parseQuantity(spec.limits.cpu);
-  if (cpu === undefined) return 1000;
-  const eligible = new Set(estimateInstanceTypes((spec.template?.spec?.requirements ?? []) as never).eligible);
-  const cpus = INSTANCE_TYPES.filter((t) => eligible.has(t['node.kubernetes.io/instance-type'])).map((t) => Number(t['karpenter.k8s.aws/instance-cpu']));
-  return Math.ceil(cpu / Math.max(1, Math.min(...(cpus.length > 0 ? cpus : [1]))));
+  const spec = pool.spec as { limits?: { cpu?: unknown }; template?: { spec?: { requirements?: unknown[] } } };
+  if (spec.limits?.cpu === undefined) return 1000;
+  const eligible = estimateInstanceTypes((spec.template?.spec?.requirements ?? []) as never).eligible;
+  return eligible.length > 0 ? maxNodeCount(parseQuantity(spec.limits.cpu), eligible) : 0;
 }
+
+/**
+ * Objects the bootstrap creates before Argo CD syncs: the AWS Load Balancer Controller (a Helm
+ * release beside Argo CD) and its IngressClass.
+ */
+const BOOTSTRAP_CHARTS = ['argo-cd', 'aws-load-balancer-controller'];
 
 /**
  * Secrets upstream charts mount that their own components generate at run time (the pods wait
@@ -55,8 +60,8 @@ export function planContextOf(env: EnvironmentConfig): PlanContext {
     preexistingNamespaces: PREEXISTING_NAMESPACES,
     // The bootstrap installs Argo CD (its CRDs) before applying the root Application.
     preinstalledKinds: ['argoproj.io/Application', 'argoproj.io/AppProject', 'argoproj.io/ApplicationSet'],
-    bootstrapCharts: ['argo-cd'],
-    preexistingObjects: ['PriorityClass system-cluster-critical', 'PriorityClass system-node-critical'],
+    bootstrapCharts: BOOTSTRAP_CHARTS,
+    preexistingObjects: ['PriorityClass system-cluster-critical', 'PriorityClass system-node-critical', `IngressClass ${ALB_INGRESS_CLASS}`],
     runtimeObjects: RUNTIME_OBJECTS,
     systemNodes: systemNodeShape(env),
     maxNodesOf,

@@ -7,6 +7,16 @@ import type { ValuesAllowlistEntry } from '../../lib/validation/chart-values';
  */
 export const VALUES_ALLOWLIST: readonly ValuesAllowlistEntry[] = [
   {
+    chart: 'kube-prometheus-stack',
+    path: 'prometheus-node-exporter.resources',
+    reason: 'values of the prometheus-node-exporter sub-chart (4.56.1), whose values.yaml has resources: {}; the parent shows only some of its keys',
+  },
+  {
+    chart: 'kyverno',
+    path: 'global.nodeSelector',
+    reason: 'a node selector is a free-form map; the default shows kubernetes.io/os, which the chart always merges in (templates/_helpers/_nodeselector.tpl)',
+  },
+  {
     chart: 'loki',
     path: 'loki.storage.bucketNames',
     reason: 'shown only as a comment in values.yaml; _helpers.tpl requires loki.storage.bucketNames.chunks and .ruler for object storage',

@@ -4,16 +4,17 @@ import { baseline } from '../../charts/baseline';
 import type { PlatformComponent } from '../../charts/component';
 import { PlatformChart } from '../../charts/platform-chart';
 import type { EnvironmentConfig } from '../../environments';
-import { markReplicasManagedBy } from '../../lib/argocd';
+import { Capabilities as C, markReplicasManagedBy, type Capability } from '../../lib/argocd';
 import { HelmRelease } from '../../lib/helm/helm-release';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import { testApp } from '../util';
 
 /** A component built by `build`, for Argo CD chart tests independent of the real components. */
-export function fixture(name: string, syncWave: number, build: (chart: PlatformChart) => void): PlatformComponent {
+export function fixture(name: string, needs: { provides?: Capability[]; requires?: Capability[] }, build: (chart: PlatformChart) => void): PlatformComponent {
   return {
     name,
-    syncWave,
+    provides: () => needs.provides ?? [],
+    requires: () => needs.requires ?? [],
     enabled: () => true,
     build: (app, env) => {
       const chart = new PlatformChart(app, name, env);
@@ -29,20 +30,20 @@ const object = (chart: PlatformChart, apiVersion: string, kind: string, name: st
 /** Operators from an OCI and an HTTP Helm repository, Karpenter with NodePools, a demo app, a tool in an unrendered namespace. */
 export const FIXTURE_COMPONENTS: readonly PlatformComponent[] = [
   baseline,
-  fixture('delivery', -5, (chart) => {
-    new HelmRelease(chart, 'keda', { chart: UPSTREAM.keda.chart, releaseName: 'keda', namespace: 'keda', values: {}, additionalNamespaces: ['kube-system'] });
-    new HelmRelease(chart, 'argo-rollouts', { chart: UPSTREAM['argo-rollouts'].chart, releaseName: 'argo-rollouts', namespace: 'argo-rollouts', values: {}, syncWave: -8 });
+  fixture('delivery', {}, (chart) => {
+    new HelmRelease(chart, 'keda', { chart: UPSTREAM.keda.chart, releaseName: 'keda', namespace: 'keda', values: {}, additionalNamespaces: ['kube-system'], provides: [C.controller('keda')], requires: [C.namespaces] });
+    new HelmRelease(chart, 'argo-rollouts', { chart: UPSTREAM['argo-rollouts'].chart, releaseName: 'argo-rollouts', namespace: 'argo-rollouts', values: {}, provides: [C.controller('argo-rollouts')] });
   }),
-  fixture('capacity', 0, (chart) => {
-    new HelmRelease(chart, 'karpenter', { chart: UPSTREAM.karpenter.chart, releaseName: 'karpenter', namespace: 'karpenter', values: {} });
+  fixture('capacity', { requires: [C.controller('karpenter')], provides: [C.nodePools] }, (chart) => {
+    new HelmRelease(chart, 'karpenter', { chart: UPSTREAM.karpenter.chart, releaseName: 'karpenter', namespace: 'karpenter', values: {}, provides: [C.controller('karpenter')], requires: [C.namespaces] });
     object(chart, 'karpenter.sh/v1', 'NodePool', 'spot');
     object(chart, 'karpenter.k8s.aws/v1', 'EC2NodeClass', 'default');
   }),
-  fixture('tools', 5, (chart) => {
+  fixture('tools', { requires: [C.namespaces, C.nodePools], provides: [C.crds('example.com')] }, (chart) => {
     object(chart, 'apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'widgets.example.com');
     object(chart, 'v1', 'ConfigMap', 'settings', 'tools');
   }),
-  fixture('demo-app', 10, (chart) => {
+  fixture('demo-app', { requires: [C.nodePools, C.controller('keda'), C.controller('argo-rollouts'), C.crds('example.com')] }, (chart) => {
     markReplicasManagedBy(object(chart, 'argoproj.io/v1alpha1', 'Rollout', 'web', 'apps'), 'hpa');
     object(chart, 'apps/v1', 'Deployment', 'worker', 'apps');
     object(chart, 'keda.sh/v1alpha1', 'ScaledObject', 'worker', 'apps', { scaleTargetRef: { name: 'worker' } });

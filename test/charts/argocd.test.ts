@@ -5,7 +5,8 @@ import { ApiObject, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { argocd, ArgoCdChart, FLEET_CLUSTER_LABEL, rootApplication } from '../../charts/argocd';
 import { COMPONENTS } from '../../charts/registry';
-import { HelmRelease } from '../../lib/helm/helm-release';
+import { Capabilities as C } from '../../lib/argocd';
+import { baseline } from '../../charts/baseline';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import { upstreamDir } from '../../scripts/upstream/upstream-dir';
 import { env, envWith, findAll, findOne, render, tempDir, testApp, violationsOf, type K8sObject } from '../util';
@@ -89,12 +90,14 @@ describe('ArgoCdChart', () => {
     expect(karpenter.spec.project).toBe('platform');
   });
 
-  test('sync waves: namespaces, then operators, then their custom resources, then workloads', () => {
-    expect(wave(application('prod-baseline'))).toBe(-10);
-    expect(wave(application('prod-argo-rollouts'))).toBe(-8);
-    expect(wave(application('prod-keda'))).toBe(-6);
-    expect(wave(application('prod-karpenter'))).toBeLessThan(wave(application('prod-capacity')));
-    expect(wave(application('prod-demo-app'))).toBe(10);
+  test('sync waves derived from what each unit provides and requires (longest path)', () => {
+    expect(wave(application('prod-baseline'))).toBe(0);
+    expect(wave(application('prod-argo-rollouts'))).toBe(0);
+    expect(wave(application('prod-keda'))).toBe(1);
+    expect(wave(application('prod-karpenter'))).toBe(1);
+    expect(wave(application('prod-capacity'))).toBe(2);
+    expect(wave(application('prod-tools'))).toBe(3);
+    expect(wave(application('prod-demo-app'))).toBe(4);
   });
 
   test('projects by namespace: charts entirely in app and data namespaces are workloads', () => {
@@ -179,7 +182,7 @@ describe('ArgoCdChart', () => {
   });
 
   test('fails when two Applications would share a name', () => {
-    const clash = fixture('keda', 1, (c) => new ApiObject(c, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'keda' } }));
+    const clash = fixture('keda', {}, (c) => new ApiObject(c, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'keda' } }));
     expect(() => buildWithArgoCd(prod, [...FIXTURE_COMPONENTS, clash])).toThrow(
       'argocd: Application name prod-keda is used by both chart keda and Helm release keda of chart delivery: rename one of them',
     );
@@ -188,7 +191,7 @@ describe('ArgoCdChart', () => {
   test('fails when a chart has no registered component (no sync wave)', () => {
     const app2 = testApp();
     new ApiObject(new Chart(app2, 'stray'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'apps' } });
-    expect(() => new ArgoCdChart(app2, 'argocd', prod, [])).toThrow('argocd: chart stray has no component in charts/registry.ts, so it has no sync wave; register it there');
+    expect(() => new ArgoCdChart(app2, 'argocd', prod, [])).toThrow('argocd: chart stray has no component in charts/registry.ts, so its place in the sync order is unknown; register it there');
   });
 
   test('fails when gitops.allowDestructivePrune is not a boolean', () => {
@@ -197,7 +200,7 @@ describe('ArgoCdChart', () => {
 
   test('the registry builds the Argo CD component last, over every other component', () => {
     expect(COMPONENTS[COMPONENTS.length - 1].name).toBe('argocd');
-    expect(argocd([]).syncWave).toBe(0);
+    expect(argocd([]).requires).toBeUndefined();
   });
 
   const validator = resolve(__dirname, '../../.tools/bin/kubectl-validate');
@@ -214,8 +217,13 @@ describe('ArgoCdChart', () => {
   });
 });
 
-test('HelmRelease: fails when syncWave is not an integer', () => {
-  expect(() => new HelmRelease(testApp(), 'keda', { chart: UPSTREAM.keda.chart, releaseName: 'keda', namespace: 'keda', values: {}, syncWave: 0.5 })).toThrow(
-    'HelmRelease keda: syncWave = 0.5: must be an integer (Argo CD sync wave)',
-  );
+test('fails when a component requires what nothing provides', () => {
+  const lonely = fixture('lonely', { requires: [C.controller('nowhere')] }, (c) => new ApiObject(c, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'apps' } }));
+  expect(() => buildWithArgoCd(envWith('prod', {}), [baseline, lonely])).toThrow('sync order: chart lonely requires controller:nowhere, which no component provides');
+});
+
+test('fails when requirements form a cycle', () => {
+  const a = fixture('a', { requires: [C.config('b')], provides: [C.config('a')] }, (c) => new ApiObject(c, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'apps' } }));
+  const b = fixture('b', { requires: [C.config('a')], provides: [C.config('b')] }, (c) => new ApiObject(c, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', namespace: 'apps' } }));
+  expect(() => buildWithArgoCd(envWith('prod', {}), [a, b])).toThrow('sync order: dependency cycle chart a -> chart b -> chart a');
 });

@@ -1,4 +1,4 @@
-import { MonitoringChart } from '../../charts/monitoring';
+import { MonitoringChart, MonitoringPrerequisitesChart } from '../../charts/monitoring';
 import { ENDPOINTS } from '../../charts/monitoring/endpoints';
 import { HelmRelease } from '../../lib/helm';
 import { DASHBOARD_SIDECAR_LABEL } from '../../lib/observability';
@@ -8,10 +8,13 @@ import { pinnedChartDefaults } from '../../scripts/upstream/chart-defaults';
 import { VALUES_ALLOWLIST } from '../../scripts/upstream/values-allowlist';
 import { env, envWith, findAll, findOne, render, testApp, type K8sObject } from '../util';
 
+// Both folders of the monitoring component: its prerequisites and the stack.
 function build(name: string, config = env(name)) {
-  const chart = new MonitoringChart(testApp(), 'monitoring', config);
-  const releases = new Map(chart.node.findAll().filter(HelmRelease.isHelmRelease).map((r) => [r.releaseName, r.values as Record<string, any>]));
-  return { chart, objects: render(chart), releases };
+  const app = testApp();
+  const prerequisites = new MonitoringPrerequisitesChart(app, 'monitoring-prerequisites', config);
+  const chart = new MonitoringChart(app, 'monitoring', config);
+  const releases = new Map([prerequisites, chart].flatMap((c) => c.node.findAll().filter(HelmRelease.isHelmRelease)).map((r) => [r.releaseName, r.values as Record<string, any>]));
+  return { chart, prerequisites, objects: [...render(prerequisites), ...render(chart)], releases };
 }
 
 const prod = build('prod');
@@ -22,6 +25,19 @@ describe('MonitoringChart', () => {
   test('snapshot (prod): objects and Helm values', () => {
     expect(prod.objects).toMatchSnapshot();
     expect(Object.fromEntries(prod.releases)).toMatchSnapshot();
+  });
+
+  test('node-exporter runs beside Alloy in node-agents, its limits at most twice its requests (the per-node quota)', () => {
+    expect(kps(prod)['prometheus-node-exporter']).toEqual({ namespaceOverride: 'node-agents', resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } } });
+  });
+
+  test('the prometheus-operator CRDs are a release of their own; the stack does not install them again', () => {
+    const crds = prod.releases.get('prometheus-operator-crds')!;
+    expect(crds.crds).toEqual({ enabled: true });
+    expect(crds.prometheusOperator).toEqual({ enabled: false });
+    expect(kps(prod).crds).toEqual({ enabled: false });
+    expect(prod.prerequisites.crds.provides).toEqual(['crds:monitoring.coreos.com']);
+    expect(prod.chart.kubePrometheusStack.requires).toContain('crds:monitoring.coreos.com');
   });
 
   test('every object is named, namespaced in monitoring (except the StorageClass) and carries the common labels', () => {
@@ -39,7 +55,8 @@ describe('MonitoringChart', () => {
     test('every key path exists in the chart defaults (88.5.3)', () => {
       const defaults = pinnedChartDefaults(UPSTREAM['kube-prometheus-stack'].chart);
       expect(defaults).toBeDefined(); // set UPSTREAM_DIR to the upstream mirror
-      for (const b of [dev, prod]) expect(unknownValuePaths(kps(b), defaults)).toEqual([]);
+      const allowed = (path: string) => VALUES_ALLOWLIST.some((e) => e.chart === 'kube-prometheus-stack' && (path === e.path || path.startsWith(`${e.path}.`)));
+      for (const b of [dev, prod]) expect(unknownValuePaths(kps(b), defaults).filter((p) => !allowed(p))).toEqual([]);
     });
 
     test('pick up every monitor and rule, not only the release\'s own', () => {
@@ -318,9 +335,9 @@ describe('MonitoringChart', () => {
   describe('Alloy', () => {
     const alloy = prod.releases.get('alloy')!;
 
-    test('is a DaemonSet in the monitoring namespace on every node', () => {
+    test('is a DaemonSet in the node-agents namespace on every node', () => {
       const release = prod.chart.releases.find((r) => r.releaseName === 'alloy')!;
-      expect(release.namespace).toBe('monitoring');
+      expect(release.namespace).toBe('node-agents');
       expect(release.chart).toBe(UPSTREAM.alloy.chart);
       expect(alloy.controller.type).toBe('daemonset');
       expect(alloy.controller.tolerations).toEqual([{ operator: 'Exists' }]);
@@ -337,7 +354,7 @@ describe('MonitoringChart', () => {
 
     test('runs hardened and sized, with its own ServiceMonitor and no phone-home', () => {
       expect(alloy.alloy.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
-      expect(alloy.alloy.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
+      expect(alloy.alloy.resources).toEqual({ requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '200m', memory: '512Mi' } });
       expect(alloy.configReloader.resources.limits).toBeDefined();
       expect(alloy.serviceMonitor).toEqual({ enabled: true });
       expect(alloy.alloy.enableReporting).toBe(false);

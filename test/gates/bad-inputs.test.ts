@@ -67,8 +67,8 @@ const CASES: readonly BadInput[] = [
   {
     fault: 'a namespace is listed twice',
     env: 'staging',
-    set: { namespaces: [...namespaces, { ...namespaces[7] }] },
-    violation: 'staging: namespaces[9].name = "apps": duplicate namespace name: each must be unique',
+    set: { namespaces: [...namespaces, { ...namespaces[8] }] },
+    violation: 'staging: namespaces[10].name = "apps": duplicate namespace name: each must be unique',
   },
   {
     fault: 'the KEDA namespace is missing',

@@ -1,8 +1,10 @@
 import { awsNames, type EnvironmentConfig } from '../../../environments';
 import { MANAGED_NODE_GROUP_LABEL, SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
 
-/** IngressClass the controller creates; the demo app's Ingresses name it. */
-export const ALB_INGRESS_CLASS = 'alb';
+import { ALB_INGRESS_CLASS } from '../../../lib/workloads/alb-ingress';
+
+/** IngressClass the controller creates; the demo app's Ingresses name it (one constant for both). */
+export { ALB_INGRESS_CLASS };
 
 /**
  * Values of the aws-load-balancer-controller chart the bootstrap installs beside Argo CD. It
