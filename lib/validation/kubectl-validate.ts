@@ -84,6 +84,7 @@ export function kubectlValidate(options: KubectlValidateOptions): KubectlValidat
   }
 
   let documents = 0;
+  let failures = 0;
   const errors: ManifestError[] = [];
   for (const file of options.files) {
     const statuses = report[file];
@@ -91,12 +92,13 @@ export function kubectlValidate(options: KubectlValidateOptions): KubectlValidat
     const objects = describeDocuments(join(options.cwd, file), statuses.length);
     statuses.forEach((status, document) => {
       if (objects[document] !== null) documents++;
+      if (status.status !== 'Success') failures++;
       if (status.status !== 'Success' && !isRbacNameFalsePositive(status.message ?? '')) {
         errors.push({ file, document, object: objects[document] ?? '', message: status.message ?? JSON.stringify(status) });
       }
     });
   }
-  if (run.status === 1 && errors.length === 0) {
+  if (run.status === 1 && failures === 0) {
     throw new KubectlValidateError(`kubectl-validate exited 1 without naming an invalid document:\n${run.stderr.trim()}`);
   }
   return { documents, errors };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { desiredState, HelmTemplate, type DesiredState } from '../../lib/desired';
-import { isRbacNameFalsePositive } from '../../lib/validation/kubectl-validate';
+import { isRbacNameFalsePositive, kubectlValidate } from '../../lib/validation/kubectl-validate';
 import { chartCrds, writeCrdFiles } from '../../lib/validation/release-manifests';
 import { formatReleaseError, validateReleases } from '../../lib/validation/release-validation';
 import { HELM } from '../../scripts/desired/desired-state-of';
@@ -105,6 +105,15 @@ describe('RBAC names', () => {
   test('a path-segment name of a Role, ClusterRole or binding is not an error', () => {
     for (const kind of ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']) expect(isRbacNameFalsePositive(message(kind, 'kyverno:admission-controller'))).toBe(true);
   });
+
+  test('kubectl-validate passes a file whose only complaint is such a name', () => {
+    requireTool(KUBECTL_VALIDATE, 'kubectl-validate');
+    const dir = tempDir('rbac-names-');
+    writeFileSync(join(dir, 'role.yaml'), stringify({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'system:reader' }, rules: [] }));
+    writeFileSync(join(dir, 'bad.yaml'), stringify({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'a/b' }, rules: [] }));
+    const result = kubectlValidate({ binary: KUBECTL_VALIDATE, cwd: dir, files: ['role.yaml', 'bad.yaml'], crdDirs: [], kubernetesVersion: '1.33' });
+    expect(result.errors.map((e) => e.object)).toEqual(['ClusterRole a/b']);
+  }, 60_000);
 
   test('fails when the RBAC name is not a path segment', () => {
     expect(isRbacNameFalsePositive(message('ClusterRole', 'a/b'))).toBe(false);
