@@ -1,16 +1,26 @@
 // `npm run policies [-- --env a,b] [--dist DIR]`: runs the Kyverno policies with the real engine
 // (the pinned Kyverno CLI in .tools/bin, `bash scripts/tools.sh kyverno`):
 //   1. `kyverno test test/policies`: every policy against committed passing and failing workloads;
-//   2. conformance: every rendered workload of each environment against that environment's
-//      rendered policies and exceptions, after checking that a deliberately bad workload is
-//      reported by every policy (so the run can fail at all).
-// Render first (npx tsx main.ts). Exit 1 on any failed test, violation or blind policy.
+//   2. conformance: every rendered workload of each environment, and every workload of the Helm
+//      releases Argo CD renders for it, against that environment's rendered policies and
+//      exceptions (which select the application namespaces), after checking that a deliberately
+//      bad workload is reported by every policy (so the run can fail at all);
+//   3. Pod Security: every pod template against the level its namespace enforces
+//      (scripts/pod-security.ts).
+// Render first (npx tsx main.ts). Exit 1 on any failed test, violation, blind policy or release
+// that does not render.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { environments } from '../environments';
+import { describeRef, refOf } from '../lib/argocd/resource-ref';
+import type { DesiredState } from '../lib/desired';
+import { workloadKindOf } from '../lib/governance/workload-kinds';
+import { helmApplications, releaseLabel } from '../lib/validation/release-manifests';
+import { desiredStateIn } from './desired/desired-state-of';
+import { checkPodSecurity } from './pod-security';
 import {
   canaryMisses,
   canaryWorkload,
@@ -46,27 +56,47 @@ function runSuites(): boolean {
   return true;
 }
 
-function readRendered(envDir: string, label: string): RenderedObject[] {
+/** A rendered object and the file `kyverno apply` reads it from. */
+type Located = RenderedObject & { readonly path: string };
+
+function readRendered(envDir: string, label: string): Located[] {
   return listFiles(envDir)
     .filter((f) => f.endsWith('.yaml') && !f.startsWith('helm-values/'))
     .flatMap((f) =>
       parseAllDocuments(readFileSync(join(envDir, f), 'utf8'))
         .map((d) => d.toJS())
         .filter((o) => o && typeof o === 'object')
-        .map((object) => ({ file: `${label}/${f}`, object })),
+        .map((object) => ({ file: `${label}/${f}`, object, path: join(envDir, f) })),
     );
 }
 
+/**
+ * The workloads of the rendered Helm releases, each written to its own file under `dir` in the
+ * namespace Argo CD puts it (its own, or the Application's destination), named by environment,
+ * Application, release, chart@version, object and template.
+ */
+function releaseWorkloads(state: DesiredState, dir: string): Located[] {
+  mkdirSync(dir, { recursive: true });
+  return helmApplications(state).flatMap((app) =>
+    app.objects.flatMap((object, i) => {
+      if (!workloadKindOf(object)) return [];
+      const placed = { ...object, metadata: { ...object.metadata, namespace: object.metadata?.namespace ?? app.destinationNamespace } };
+      const path = join(dir, `${app.name}-${i}.yaml`);
+      writeFileSync(path, stringify(placed));
+      return [{ file: `${releaseLabel(state.env, app)}: ${describeRef(refOf(placed))} (${app.origins[i]})`, object: placed as RenderedObject['object'], path }];
+    }),
+  );
+}
+
 /** `kyverno apply` of the plan's policies and exceptions to `resources`; the report's results. */
-function apply(plan: ConformancePlan, envDir: string, label: string, resources: readonly string[], work: string): ReportResult[] {
+function apply(plan: ConformancePlan, pathOf: (o: RenderedObject) => string, resources: readonly string[], work: string): ReportResult[] {
   const values = join(work, 'values.yaml');
   writeFileSync(values, stringify(cliValues(plan)));
-  const inEnv = (o: RenderedObject) => join(envDir, o.file.slice(label.length + 1));
   const args = [
     'apply',
-    ...plan.policies.map(inEnv),
+    ...plan.policies.map(pathOf),
     ...resources.flatMap((r) => ['--resource', r]),
-    ...plan.exceptions.flatMap((e) => ['--exception', inEnv(e)]),
+    ...plan.exceptions.flatMap((e) => ['--exception', pathOf(e)]),
     '--values-file',
     values,
     '--policy-report',
@@ -81,39 +111,54 @@ function apply(plan: ConformancePlan, envDir: string, label: string, resources: 
   return report.results ?? [];
 }
 
-/** Step 2, one environment. */
-function checkEnvironment(name: string, envDir: string, label: string): boolean {
-  const plan = planConformance(readRendered(envDir, label));
-  if (plan.policies.length === 0) {
-    console.log(`${name}: no policies rendered (kyverno disabled): ${plan.workloads.length} workloads unchecked`);
-    return true;
-  }
+/** Step 2, one environment: its rendered workloads and, when rendered, its releases' workloads. */
+function checkEnvironment(name: string, envDir: string, label: string, state: DesiredState | undefined): boolean {
   const work = mkdtempSync(join(tmpdir(), `policies-${name}-`));
   try {
+    const ours = readRendered(envDir, label);
+    const releases = state ? releaseWorkloads(state, join(work, 'releases')) : [];
+    const located = [...ours, ...releases];
+    const paths = new Map<RenderedObject, string>(located.map((o) => [o, o.path]));
+    const pathOf = (o: RenderedObject) => paths.get(o)!;
+    const plan = planConformance(located);
+    if (plan.policies.length === 0) {
+      console.log(`${name}: no policies rendered (kyverno disabled): ${plan.workloads.length} workloads unchecked`);
+      return true;
+    }
     const canary = join(work, 'canary.yaml');
     writeFileSync(canary, stringify(canaryWorkload(plan.governedNamespaces[0])));
-    const misses = canaryMisses(plan, apply(plan, envDir, label, [canary], work));
+    const misses = canaryMisses(plan, apply(plan, pathOf, [canary], work));
 
-    const resources = plan.workloads.map((w) => join(envDir, w.file.slice(label.length + 1)));
-    const violations = reportViolations(plan, resources.length > 0 ? apply(plan, envDir, label, resources, work) : []);
+    const resources = plan.workloads.map(pathOf);
+    const violations = reportViolations(plan, resources.length > 0 ? apply(plan, pathOf, resources, work) : []);
 
+    const fromRelease = new Set<RenderedObject>(releases);
     const actions = [...new Set(plan.policies.map((p) => ((p.object.spec as { validationActions?: string[] }).validationActions ?? []).join('+')))].join(', ');
+    const governedReleases = plan.governed.filter((w) => fromRelease.has(w)).length;
     console.log(
       `${name}: ${plan.policies.length} policies (${actions}), ${plan.exceptions.length} exceptions; ` +
         `${plan.workloads.length} workloads: ${plan.governed.length} in ${plan.governedNamespaces.join(', ')}, ` +
         `${plan.outside.length} outside; canary reported by ${plan.policies.length - misses.length}/${plan.policies.length} policies; ` +
         `${violations.length} violations`,
     );
-    for (const w of plan.outside) console.log(`  not governed: ${w.file}`);
+    for (const w of plan.outside.filter((o) => !fromRelease.has(o))) console.log(`  not governed: ${w.file}`);
+    const outsideReleases = new Map<string, number>();
+    for (const w of plan.outside.filter((o) => fromRelease.has(o))) outsideReleases.set(w.object.metadata!.namespace!, (outsideReleases.get(w.object.metadata!.namespace!) ?? 0) + 1);
+    console.log(
+      `  Helm releases: ${releases.length} workloads, ${governedReleases} in governed namespaces (checked above); not governed: ` +
+        `${[...outsideReleases].sort().map(([ns, n]) => `${ns} ${n}`).join(', ') || 'none'}`,
+    );
+    if (!state) console.log('  Helm releases: NOT CHECKED: they could not be rendered');
+    for (const error of state?.renderErrors ?? []) console.log(`  NOT CHECKED (release not rendered) ${error.split('\n')[0]}`);
     for (const m of misses) console.log(`  BLIND: ${m} did not report the deliberately bad workload; the check cannot fail`);
     for (const v of violations) console.log(`  VIOLATION ${v.file}: ${v.policy}: ${v.message}`);
-    return misses.length === 0 && violations.length === 0;
+    return misses.length === 0 && violations.length === 0 && state !== undefined && state.renderErrors.length === 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   if (!existsSync(KYVERNO)) {
     console.error(`${relative(ROOT, KYVERNO)} not found: install it with bash scripts/tools.sh kyverno`);
     return 1;
@@ -136,12 +181,27 @@ function main(argv: readonly string[]): number {
     return 1;
   }
   let ok = runSuites();
+  const states = new Map<string, DesiredState>();
   for (const env of selected) {
     const envDir = join(dist, env.name);
-    ok = checkEnvironment(env.name, envDir, relative(ROOT, envDir)) && ok;
+    const { state, error } = await desiredStateIn(env, dist, relative(ROOT, dist));
+    if (state) states.set(env.name, state);
+    else console.log(`${env.name}: Helm releases: NOT RENDERED: ${error}`);
+    ok = checkEnvironment(env.name, envDir, relative(ROOT, envDir), state) && ok;
+  }
+  console.log('Pod Security Admission: every pod template against the level its namespace enforces');
+  for (const env of selected) {
+    const state = states.get(env.name);
+    ok = (state ? checkPodSecurity(state) : false) && ok;
   }
   console.log(ok ? 'policies: OK' : 'policies: FAILED');
   return ok ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`policies: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,15 +1,22 @@
 // `npm run validate [-- --env a,b] [--dist DIR]`: checks the rendered output the way the cluster
-// will. Every object of dist/<env>/ goes through kubectl-validate (built-in schemas of the
-// environment's Kubernetes version + the pinned CRDs, CEL rules included), and every Helm values
-// file is compared with its chart's pinned default values. Exit 1 on any error.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+// will. Every object of dist/<env>/ and every object of every Helm release Argo CD renders from
+// dist/<env>/argocd goes through kubectl-validate (built-in schemas of the environment's
+// Kubernetes version + the pinned CRDs and the CRDs the charts ship, CEL rules included); a
+// release that does not render is an error; every Helm values file is compared with its chart's
+// pinned default values. Exit 1 on any error.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { environments, type EnvironmentConfig } from '../environments';
 import { listFiles } from '../lib/render/atomic-write';
 import { RELEASE_INDEX_PATH, type ReleaseIndexEntry } from '../lib/render/release-index';
 import { checkChartValues, type ReleaseValues } from '../lib/validation/chart-values';
+import { UPSTREAM } from '../lib/upstream/pins';
 import { formatManifestError, kubectlValidate } from '../lib/validation/kubectl-validate';
+import { chartCrds } from '../lib/validation/release-manifests';
+import { formatReleaseError, validateReleases } from '../lib/validation/release-validation';
+import { desiredStateIn } from './desired/desired-state-of';
 import { pinnedChartDefaults } from './upstream/chart-defaults';
 import { stageLocalCrds } from './upstream/local-crds';
 import { upstreamDir } from './upstream/upstream-dir';
@@ -48,7 +55,7 @@ function parseArgs(argv: readonly string[]): { dist: string; only?: string[] } {
   return { dist: value('--dist') ?? 'dist', only };
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const { dist, only } = parseArgs(argv);
   const distDir = resolve(ROOT, dist);
   // Render order of environments/, then unknown folders (reported below) by name.
@@ -71,21 +78,39 @@ function main(argv: readonly string[]): number {
   for (const error of errors) console.log(error);
   if (!existsSync(KUBECTL_VALIDATE)) throw new Error(`${KUBECTL_VALIDATE} not found: install it with bash scripts/tools.sh kubectl-validate`);
 
-  const crds = stageLocalCrds();
-  try {
-    console.log(`kubectl-validate: ${crds.files} pinned CRD files from ${upstreamDir()}`);
-    for (const { name, env } of targets) {
-      const envDir = join(distDir, name);
-      const version = env.cluster.kubernetesVersion;
+  const pinnedFiles = Object.values(UPSTREAM).reduce((n, c) => n + c.crds.length, 0);
+  console.log(`kubectl-validate: ${pinnedFiles} pinned CRD files from ${upstreamDir()}, plus the CRDs each environment's charts ship`);
+  for (const { name, env } of targets) {
+    const envDir = join(distDir, name);
+    const version = env.cluster.kubernetesVersion;
+    const { state, error } = await desiredStateIn(env, distDir, dist);
+    const crds = stageLocalCrds(state ? chartCrds(state) : []);
+    const work = mkdtempSync(join(tmpdir(), `releases-${name}-`));
+    try {
       const files = manifestFiles(envDir);
       const result = kubectlValidate({ binary: KUBECTL_VALIDATE, cwd: envDir, files, crdDirs: [crds.dir], kubernetesVersion: version });
       const verdict = result.errors.length === 0 ? 'ok' : `${result.errors.length} invalid`;
       console.log(`  ${name.padEnd(10)} Kubernetes ${version}  ${String(result.documents).padStart(4)} objects in ${files.length} files: ${verdict}`);
-      for (const error of result.errors) console.log(`    ${formatManifestError(error, `${dist}/${name}/`).replace(/\n/g, '\n    ')}`);
+      for (const e of result.errors) console.log(`    ${formatManifestError(e, `${dist}/${name}/`).replace(/\n/g, '\n    ')}`);
       errors.push(...result.errors.map((e) => `${dist}/${name}/${e.file}: ${e.object ? `${e.object}: ` : ''}${e.message}`));
+
+      if (!state) {
+        console.log(`  ${''.padEnd(10)} Helm releases: NOT CHECKED: ${error}`);
+        errors.push(error!);
+        continue;
+      }
+      const releases = validateReleases(state, { binary: KUBECTL_VALIDATE, kubernetesVersion: version, crdDirs: [crds.dir], workDir: work });
+      const invalid = releases.errors.filter((e) => e.object).length;
+      const notRendered = releases.errors.length - invalid;
+      const replaced = crds.replaced.length > 0 ? ` (${crds.replaced.length} in place of the pinned ones)` : '';
+      const releaseVerdict = releases.errors.length === 0 ? 'ok' : [invalid > 0 ? `${invalid} invalid` : '', notRendered > 0 ? `${notRendered} not rendered` : ''].filter(Boolean).join(', ');
+      console.log(`  ${''.padEnd(10)} Helm releases: ${String(releases.objects).padStart(4)} objects of ${releases.releases} releases, ${crds.chartCrds} chart CRDs${replaced}: ${releaseVerdict}`);
+      for (const e of releases.errors) console.log(`    ${formatReleaseError(e).replace(/\n/g, '\n    ')}`);
+      errors.push(...releases.errors.map((e) => `${e.release}: ${e.object ? `${e.object}: ` : ''}${e.message}`));
+    } finally {
+      crds.dispose();
+      rmSync(work, { recursive: true, force: true });
     }
-  } finally {
-    crds.dispose();
   }
 
   const releases: ReleaseValues[] = [];
@@ -111,10 +136,11 @@ function main(argv: readonly string[]): number {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    console.error(`validate: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`validate: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -47,13 +47,13 @@ export const POLICIES: CheckStep = {
   name: 'policies',
   script: 'scripts/policies.ts',
   figure: (output) => {
-    const envs = [...output.matchAll(/; (\d+) violations$/gm)];
+    const envs = [...output.matchAll(/; (\d+) violations?$/gm)];
     if (envs.length === 0) return undefined;
     const violations = envs.reduce((sum, m) => sum + Number(m[1]), 0);
     const blind = [...output.matchAll(/^\s+BLIND: /gm)].length;
     return `${plural(violations, 'violation')}${blind === 0 ? '' : `, ${blind} blind ${blind === 1 ? 'policy' : 'policies'}`}`;
   },
-  problem: /^(\s+(VIOLATION|BLIND)|kyverno test .*FAILED|.*not found: install)/,
+  problem: /^(\s+(VIOLATION|BLIND|NOT CHECKED)|kyverno test .*FAILED|.*not found: install|.*NOT (CHECKED|RENDERED))/,
 };
 
 export const SCAN: CheckStep = {

@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../../environments';
 import { desiredState, HelmTemplate, type DesiredState } from '../../lib/desired';
 import { chartArchivePath } from '../upstream/chart-archives';
@@ -31,4 +32,21 @@ export function desiredStateOf(env: EnvironmentConfig, root = ROOT): Promise<Des
     helm: shared,
     chartArchive: (chart) => chartArchivePath(chart, dir, offline),
   });
+}
+
+/**
+ * Everything Argo CD applies for `env` from the dist folder `distDir` (`label` names it in
+ * messages), or why it cannot be had. Applications name their folders `dist/<env>/…`, so
+ * `distDir` must be a folder called dist.
+ */
+export async function desiredStateIn(env: EnvironmentConfig, distDir: string, label: string): Promise<{ state?: DesiredState; error?: string }> {
+  if (!existsSync(join(distDir, env.name, 'argocd'))) {
+    return { error: `${label}/${env.name}/argocd does not exist: the Helm releases Argo CD applies cannot be rendered; re-render with npx tsx main.ts` };
+  }
+  if (basename(distDir) !== 'dist') return { error: `${label}: releases can only be rendered from a folder named dist (Applications read dist/<env>/…)` };
+  try {
+    return { state: await desiredStateOf(env, dirname(distDir)) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }

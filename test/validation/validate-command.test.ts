@@ -70,7 +70,7 @@ describe('values allowlist', () => {
 // In CI the tool is always installed first, so a missing one fails instead of skipping.
 const describeWithTool = existsSync(KUBECTL_VALIDATE) || process.env.CI ? describe : describe.skip;
 describeWithTool('npm run validate', () => {
-  test('exits 1 and names every invalid object and unknown values key with its file', () => {
+  test('exits 1 and names every invalid object, unknown values key and environment whose releases cannot be rendered', () => {
     const dist = tempDir('validate-dist-');
     writeTree(join(dist, 'dev'), [
       ...renderedEnv({ settings: { clusterName: 'dev', clusterNmae: 'typo' } }),
@@ -81,7 +81,8 @@ describeWithTool('npm run validate', () => {
     expect(run.stdout).toContain(`${dist}/dev/baseline/ConfigMap.apps.settings.yaml: ConfigMap apps/settings`);
     expect(run.stdout).toContain('data.retries in body must be of type string');
     expect(run.stdout).toContain(`${dist}/dev/helm-values/karpenter.yaml: settings.clusterNmae: not a value of chart karpenter 1.14.1`);
-    expect(run.stdout).toContain('validate: 2 errors');
+    expect(run.stdout).toContain(`Helm releases: NOT CHECKED: ${dist}/dev/argocd does not exist: the Helm releases Argo CD applies cannot be rendered`);
+    expect(run.stdout).toContain('validate: 3 errors');
     expect(run.status).toBe(1);
   }, 120_000);
 });
