@@ -7,7 +7,7 @@ import type { Violation } from '../../lib/config/violation';
 /** Kubernetes minor versions EKS supports and the validator has schemas for. */
 export const SUPPORTED_KUBERNETES_VERSIONS = ['1.31', '1.32', '1.33', '1.34'] as const;
 
-const NAMESPACE_TIERS = ['platform', 'apps', 'data', 'monitoring', 'chaos'];
+const NAMESPACE_TIERS = ['platform', 'apps', 'data', 'monitoring', 'chaos', 'security'];
 // Label values: at most 63 characters, alphanumeric at both ends.
 const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
