@@ -51,7 +51,7 @@ describe.each(ENVIRONMENTS)('EnvironmentStack %s', (name) => {
 
   test('rotates every KMS key', () => {
     const keys = all(json, 'aws_kms_key');
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     for (const key of keys) expect(key.enable_key_rotation).toBe(true);
   });
 

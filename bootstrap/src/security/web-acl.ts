@@ -1,0 +1,65 @@
+import { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl';
+import { Construct } from 'constructs';
+
+export interface WebAclProps {
+  /** Web ACL name; the load balancer controller finds it by this name. */
+  readonly name: string;
+  /**
+   * Requests one client IP may send in any 5 minutes before it is blocked.
+   * @default 2000
+   */
+  readonly requestsPerIpPer5Minutes?: number;
+}
+
+/** AWS managed rule groups evaluated in this order, each in its own rule. */
+export const MANAGED_RULE_GROUPS = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'] as const;
+
+const WEB_ACL_NAME = /^[\w-]{1,128}$/;
+
+/**
+ * A regional WAFv2 web ACL for application load balancers: requests from known-bad IPs, the OWASP
+ * common rule set and known bad inputs (Log4j, Java deserialization) are blocked by AWS managed
+ * rule groups, and a client IP above the rate limit is blocked for as long as it stays above it.
+ * Everything else is allowed. Every rule emits CloudWatch metrics and samples requests.
+ */
+export class WebAcl extends Construct {
+  public readonly webAcl: Wafv2WebAcl;
+  public readonly name: string;
+  public readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: WebAclProps) {
+    super(scope, id);
+    if (!WEB_ACL_NAME.test(props.name)) throw new Error(`WebAcl ${id}: name = ${props.name}: must be 1-128 letters, digits, _ or - (WAF rule)`);
+    const limit = props.requestsPerIpPer5Minutes ?? 2000;
+    if (!Number.isInteger(limit) || limit < 10 || limit > 2_000_000_000) {
+      throw new Error(`WebAcl ${id}: requestsPerIpPer5Minutes = ${limit}: must be an integer from 10 to 2000000000 (WAF rate-based rule limits)`);
+    }
+    this.name = props.name;
+    const visibility = (metric: string) => ({ CloudWatchMetricsEnabled: true, MetricName: metric, SampledRequestsEnabled: true });
+    const rules = [
+      ...MANAGED_RULE_GROUPS.map((group, priority) => ({
+        Name: group,
+        Priority: priority,
+        Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: group } },
+        OverrideAction: { None: {} },
+        VisibilityConfig: visibility(`${props.name}-${group}`),
+      })),
+      {
+        Name: 'rate-limit-per-ip',
+        Priority: MANAGED_RULE_GROUPS.length,
+        Statement: { RateBasedStatement: { Limit: limit, EvaluationWindowSec: 300, AggregateKeyType: 'IP' } },
+        Action: { Block: {} },
+        VisibilityConfig: visibility(`${props.name}-rate-limit-per-ip`),
+      },
+    ];
+    this.webAcl = new Wafv2WebAcl(this, 'web-acl', {
+      name: props.name,
+      description: `Public application load balancers: AWS managed rules and ${limit} requests per IP per 5 minutes`,
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      ruleJson: JSON.stringify(rules),
+      visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: props.name, sampledRequestsEnabled: true },
+    });
+    this.arn = this.webAcl.arn;
+  }
+}
