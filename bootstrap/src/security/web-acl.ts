@@ -1,5 +1,8 @@
 import { Wafv2WebAcl } from '@cdktn/provider-aws/lib/wafv2-web-acl';
+import { Wafv2WebAclLoggingConfiguration } from '@cdktn/provider-aws/lib/wafv2-web-acl-logging-configuration';
 import { Construct } from 'constructs';
+import type { EncryptionKey } from './encryption-key';
+import { EncryptedLogGroup } from './log-group';
 
 export interface WebAclProps {
   /** Web ACL name; the load balancer controller finds it by this name. */
@@ -9,6 +12,13 @@ export interface WebAclProps {
    * @default 2000
    */
   readonly requestsPerIpPer5Minutes?: number;
+  /** Key of the log group the web ACL logs every request to; its policy must allow CloudWatch Logs. */
+  readonly logKey: EncryptionKey;
+  /**
+   * Days the request logs are kept.
+   * @default 90
+   */
+  readonly logRetentionInDays?: number;
 }
 
 /** AWS managed rule groups evaluated in this order, each in its own rule. */
@@ -20,7 +30,9 @@ const WEB_ACL_NAME = /^[\w-]{1,128}$/;
  * A regional WAFv2 web ACL for application load balancers: requests from known-bad IPs, the OWASP
  * common rule set and known bad inputs (Log4j, Java deserialization) are blocked by AWS managed
  * rule groups, and a client IP above the rate limit is blocked for as long as it stays above it.
- * Everything else is allowed. Every rule emits CloudWatch metrics and samples requests.
+ * Everything else is allowed. Every rule emits CloudWatch metrics and samples requests, and every
+ * request is logged to an encrypted log group (`aws-waf-logs-<name>`, the prefix WAF requires)
+ * with the Authorization and Cookie headers redacted.
  */
 export class WebAcl extends Construct {
   public readonly webAcl: Wafv2WebAcl;
@@ -61,5 +73,11 @@ export class WebAcl extends Construct {
       visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: props.name, sampledRequestsEnabled: true },
     });
     this.arn = this.webAcl.arn;
+    const logs = new EncryptedLogGroup(this, 'logs', { name: `aws-waf-logs-${props.name}`, encryptionKey: props.logKey, retentionInDays: props.logRetentionInDays ?? 90 });
+    new Wafv2WebAclLoggingConfiguration(this, 'logging', {
+      resourceArn: this.webAcl.arn,
+      logDestinationConfigs: [logs.arn],
+      redactedFields: [{ singleHeader: { name: 'authorization' } }, { singleHeader: { name: 'cookie' } }],
+    });
   }
 }

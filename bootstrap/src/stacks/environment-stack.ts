@@ -198,7 +198,7 @@ export class EnvironmentStack extends TerraformStack {
     const secrets = environmentSecrets(env);
     for (const secret of secrets) new ManagedSecret(this, `secret-${secret.secretName.replace(/[^A-Za-z0-9]+/g, '-')}`, { ...secret, encryptionKey: secretsManagerKey });
     // The public ALB finds it by name (alb.ingress.kubernetes.io/wafv2-acl-name).
-    const webAcl = env.workloads.webAcl ? new WebAcl(this, 'web-acl', { name: names.webAcl }) : undefined;
+    const webAcl = env.workloads.webAcl ? new WebAcl(this, 'web-acl', { name: names.webAcl, logKey }) : undefined;
 
     // The Kubernetes side runs as the cluster admin role: Terraform's own identity has no access
     // entry (bootstrap_cluster_creator_admin_permissions is off).

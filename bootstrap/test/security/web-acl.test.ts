@@ -1,8 +1,12 @@
 import { MANAGED_RULE_GROUPS, WebAcl } from '../../src/security/web-acl';
-import { only, synthScope } from '../util';
+import { EncryptionKey } from '../../src/security/encryption-key';
+import { location, only, synthScope } from '../util';
+import type { Construct } from 'constructs';
+
+const logKey = (scope: Construct) => new EncryptionKey(scope, 'logs', { location, alias: 'logs', description: 'logs', allowCloudWatchLogs: true });
 
 describe('WebAcl', () => {
-  const json = synthScope((scope) => new WebAcl(scope, 'waf', { name: 'platform-prod-alb' }));
+  const json = synthScope((scope) => new WebAcl(scope, 'waf', { name: 'platform-prod-alb', logKey: logKey(scope) }));
   const acl = only(json, 'aws_wafv2_web_acl');
   const rules = JSON.parse(acl.rule_json);
 
@@ -21,13 +25,23 @@ describe('WebAcl', () => {
     for (const rule of rules) expect(rule.VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
   });
 
+  test('logs every request to an encrypted log group WAF accepts, credentials redacted', () => {
+    const group = only(json, 'aws_cloudwatch_log_group');
+    expect(group).toMatchObject({ name: 'aws-waf-logs-platform-prod-alb', retention_in_days: 90 });
+    expect(group.kms_key_id).toMatch(/^\$\{aws_kms_key\./);
+    const logging = only(json, 'aws_wafv2_web_acl_logging_configuration');
+    expect(logging.resource_arn).toMatch(/^\$\{aws_wafv2_web_acl\.[\w-]+\.arn\}$/);
+    expect(logging.log_destination_configs).toEqual([expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[\w-]+\.arn\}$/)]);
+    expect(logging.redacted_fields).toEqual([{ single_header: { name: 'authorization' } }, { single_header: { name: 'cookie' } }]);
+  });
+
   test('fails when the rate limit is below what WAF accepts', () => {
-    expect(() => synthScope((scope) => new WebAcl(scope, 'waf', { name: 'x', requestsPerIpPer5Minutes: 5 }))).toThrow(
+    expect(() => synthScope((scope) => new WebAcl(scope, 'waf', { name: 'x', requestsPerIpPer5Minutes: 5, logKey: logKey(scope) }))).toThrow(
       'WebAcl waf: requestsPerIpPer5Minutes = 5: must be an integer from 10 to 2000000000',
     );
   });
 
   test('fails when the name is not a WAF name', () => {
-    expect(() => synthScope((scope) => new WebAcl(scope, 'waf', { name: 'prod alb' }))).toThrow('WebAcl waf: name = prod alb: must be 1-128 letters, digits, _ or -');
+    expect(() => synthScope((scope) => new WebAcl(scope, 'waf', { name: 'prod alb', logKey: logKey(scope) }))).toThrow('WebAcl waf: name = prod alb: must be 1-128 letters, digits, _ or -');
   });
 });
