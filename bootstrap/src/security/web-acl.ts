@@ -16,7 +16,7 @@ export interface WebAclProps {
   readonly logKey: EncryptionKey;
   /**
    * Days the request logs are kept.
-   * @default 90
+   * @default 365
    */
   readonly logRetentionInDays?: number;
 }
@@ -47,21 +47,23 @@ export class WebAcl extends Construct {
       throw new Error(`WebAcl ${id}: requestsPerIpPer5Minutes = ${limit}: must be an integer from 10 to 2000000000 (WAF rate-based rule limits)`);
     }
     this.name = props.name;
-    const visibility = (metric: string) => ({ CloudWatchMetricsEnabled: true, MetricName: metric, SampledRequestsEnabled: true });
+    const visibility = (metric: string) => ({ cloudwatchMetricsEnabled: true, metricName: metric, sampledRequestsEnabled: true });
+    // `statement` is untyped in the binding (recursive in the provider schema): Terraform's block names.
     const rules = [
       ...MANAGED_RULE_GROUPS.map((group, priority) => ({
-        Name: group,
-        Priority: priority,
-        Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: group } },
-        OverrideAction: { None: {} },
-        VisibilityConfig: visibility(`${props.name}-${group}`),
+        name: group,
+        priority,
+        statement: { managed_rule_group_statement: { vendor_name: 'AWS', name: group } },
+        // The groups' own actions apply (block), not a count-only override.
+        overrideAction: { none: {} },
+        visibilityConfig: visibility(`${props.name}-${group}`),
       })),
       {
-        Name: 'rate-limit-per-ip',
-        Priority: MANAGED_RULE_GROUPS.length,
-        Statement: { RateBasedStatement: { Limit: limit, EvaluationWindowSec: 300, AggregateKeyType: 'IP' } },
-        Action: { Block: {} },
-        VisibilityConfig: visibility(`${props.name}-rate-limit-per-ip`),
+        name: 'rate-limit-per-ip',
+        priority: MANAGED_RULE_GROUPS.length,
+        statement: { rate_based_statement: { limit, evaluation_window_sec: 300, aggregate_key_type: 'IP' } },
+        action: { block: {} },
+        visibilityConfig: visibility(`${props.name}-rate-limit-per-ip`),
       },
     ];
     this.webAcl = new Wafv2WebAcl(this, 'web-acl', {
@@ -69,11 +71,11 @@ export class WebAcl extends Construct {
       description: `Public application load balancers: AWS managed rules and ${limit} requests per IP per 5 minutes`,
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
-      ruleJson: JSON.stringify(rules),
-      visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: props.name, sampledRequestsEnabled: true },
+      rule: rules,
+      visibilityConfig: visibility(props.name),
     });
     this.arn = this.webAcl.arn;
-    const logs = new EncryptedLogGroup(this, 'logs', { name: `aws-waf-logs-${props.name}`, encryptionKey: props.logKey, retentionInDays: props.logRetentionInDays ?? 90 });
+    const logs = new EncryptedLogGroup(this, 'logs', { name: `aws-waf-logs-${props.name}`, encryptionKey: props.logKey, retentionInDays: props.logRetentionInDays ?? 365 });
     new Wafv2WebAclLoggingConfiguration(this, 'logging', {
       resourceArn: this.webAcl.arn,
       logDestinationConfigs: [logs.arn],
