@@ -15,7 +15,7 @@ export interface ChaosConfig {
   readonly allowInProd: boolean;
   /**
    * Tag of the kubectl image the drill CronJob runs, mirrored from `registry.k8s.io/kubectl` into
-   * the ECR repository `awsNames(env).ecrRepositories.kubectl` of `workloads.imageRegistry`.
+   * the ECR repository `awsNames(env).ecrRepositories.kubectl` of the environment's registry (`awsNames(env).imageRegistry`).
    * Its minor version must be within one of `cluster.kubernetesVersion` (kubectl skew policy).
    * @default 'v1.33.5'
    */

@@ -12,7 +12,10 @@ export interface KyvernoConfig {
 
 /** Trivy operator: vulnerability and configuration reports for running workloads. */
 export interface VulnerabilityScanningConfig {
-  /** Namespace the operator and its scan jobs run in; must be a configured platform namespace. */
+  /**
+   * Namespace the operator and its scan jobs run in: a configured namespace of tier `security`, whose
+   * Pod Security level admits the node collector (read-only host paths).
+   */
   readonly namespace: string;
   /** How long a vulnerability report lives before the image is scanned again, e.g. `24h`. */
   readonly rescanAfter: string;
@@ -49,8 +52,13 @@ export interface GovernanceConfig {
    * @default {}
    */
   readonly policyActions: Readonly<Record<string, ValidationAction>>;
-  /** Registries images may come from (ECR hosts). Must not be empty. */
-  readonly trustedRegistries: readonly string[];
+  /**
+   * Registries images may come from besides the environment's own ECR registry
+   * (`awsNames(env).imageRegistry`, always trusted). Another account's ECR registry is refused:
+   * nodes could not pull from it without a repository policy the bootstrap does not create.
+   * @default []
+   */
+  readonly additionalTrustedRegistries: readonly string[];
   /** Highest CPU limit a single container may declare, in cores. */
   readonly maxContainerCpu: number;
   /** Highest memory limit a single container may declare, in GiB. */

@@ -38,6 +38,14 @@ export interface AwsNames {
   readonly monitoringSecrets: { readonly alertmanagerReceivers: string; readonly grafanaAdmin: string };
   /** Secrets Manager keys of the demo stores' credentials (JSON: username, password). */
   readonly demoSecrets: { readonly postgres: string; readonly redis: string };
+  /**
+   * Registry host the environment's images are pulled from: the ECR registry of its own account
+   * and region, where the bootstrap creates `ecrRepositories`. Nodes pull with their role
+   * (`AmazonEC2ContainerRegistryPullOnly`), so no cross-account trust is involved.
+   */
+  readonly imageRegistry: string;
+  /** Regional WAFv2 web ACL the bootstrap creates and the public ALB is associated with (by name). */
+  readonly webAcl: string;
   /** ECR repositories of the demo application, by component (redis and postgres are mirrors). */
   readonly ecrRepositories: {
     readonly frontend: string;
@@ -58,6 +66,8 @@ export interface AwsNames {
     readonly loki: PodIdentity;
     /** OpenCost: read the `spotDataFeed` bucket. */
     readonly opencost: PodIdentity;
+    /** Trivy operator and its scan jobs: pull image layers from `imageRegistry` to scan them. */
+    readonly trivyOperator: PodIdentity;
     /** Demo API: send messages to `workQueue`. */
     readonly demoApi: PodIdentity;
     /** Demo queue worker: receive and delete messages of `workQueue`. */
@@ -82,6 +92,8 @@ export function awsNames(env: EnvironmentConfig): AwsNames {
     spotDataFeed: { bucket: `${cluster}-spot-feed-${env.aws.accountId}`, prefix: 'spot-data-feed' },
     monitoringSecrets: { alertmanagerReceivers: `${secretsPrefix}monitoring/alertmanager`, grafanaAdmin: `${secretsPrefix}monitoring/grafana-admin` },
     demoSecrets: { postgres: `${secretsPrefix}demo/postgres`, redis: `${secretsPrefix}demo/redis` },
+    imageRegistry: `${env.aws.accountId}.dkr.ecr.${env.aws.region}.amazonaws.com`,
+    webAcl: `${cluster}-alb`,
     ecrRepositories: { frontend: 'demo/frontend', api: 'demo/api', worker: 'demo/worker', redis: 'mirror/redis', postgres: 'mirror/postgres', kubectl: 'mirror/kubectl' },
     podIdentities: {
       karpenter: { namespace: 'karpenter', serviceAccount: 'karpenter', roleName: `${cluster}-karpenter-controller` },
@@ -90,6 +102,7 @@ export function awsNames(env: EnvironmentConfig): AwsNames {
       loadBalancerController: { namespace: 'kube-system', serviceAccount: 'aws-load-balancer-controller', roleName: `${cluster}-aws-load-balancer-controller` },
       loki: { namespace: 'monitoring', serviceAccount: 'loki', roleName: `${cluster}-loki` },
       opencost: { namespace: 'monitoring', serviceAccount: 'opencost', roleName: `${cluster}-opencost` },
+      trivyOperator: { namespace: env.governance.vulnerabilityScanning.namespace, serviceAccount: 'trivy-operator', roleName: `${cluster}-trivy-operator` },
       demoApi: { namespace: env.workloads.appNamespace, serviceAccount: 'api', roleName: `${cluster}-demo-api` },
       demoWorker: { namespace: env.workloads.appNamespace, serviceAccount: 'worker', roleName: `${cluster}-demo-worker` },
     },

@@ -17,7 +17,14 @@ export const prod = defineEnvironment({
     // No voluntary disruption for drift/underutilized 08:00-18:00 UTC on weekdays.
     disruption: { maxUnavailablePercent: 10, freezeSchedule: '0 8 * * 1-5', freezeDuration: '10h' },
   },
-  workloads: { minReplicas: 3, maxReplicas: 30, canary: { weights: [5, 20, 50, 80], pause: '10m' } },
+  workloads: {
+    minReplicas: 3,
+    maxReplicas: 30,
+    canary: { weights: [5, 20, 50, 80], pause: '10m', minRequests: 50 },
+    // Issued and DNS-validated in ACM by hand (see README, deploy day); HTTPS only, behind the WAF.
+    certificateArn: 'arn:aws:acm:eu-west-1:333333333333:certificate/5c1f3a7e-2b8d-4e6a-9f10-7d4c2e8b1a93',
+    webAcl: true,
+  },
   observability: {
     retention: '30d',
     storageGiB: 200,

@@ -81,7 +81,7 @@ export interface GitOpsConfig {
 }
 
 /** What a namespace is for; decides its Pod Security level and network defaults. */
-export type NamespaceTier = 'platform' | 'apps' | 'data' | 'monitoring' | 'chaos';
+export type NamespaceTier = 'platform' | 'apps' | 'data' | 'monitoring' | 'chaos' | 'security';
 
 export interface NamespaceConfig {
   /** Namespace name (DNS-1123 label). */

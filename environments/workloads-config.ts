@@ -11,6 +11,12 @@ export interface CanaryConfig {
    * @default true
    */
   readonly analysis: boolean;
+  /**
+   * Canary requests per analysis interval (1 minute) below which a measurement is inconclusive and
+   * the rollout pauses for a person; required in prod. 0 only requires some data.
+   * @default 0
+   */
+  readonly minRequests: number;
 }
 
 /** The daily window in which the stateless services run when `scaleToZeroOffHours` is on. */
@@ -28,8 +34,6 @@ export interface WorkloadsConfig {
   readonly appNamespace: string;
   /** Namespace the stateful stores run in. */
   readonly dataNamespace: string;
-  /** Container registry the demo images are pulled from (an ECR registry host). */
-  readonly imageRegistry: string;
   /** Image tag deployed in this environment (never `latest`). */
   readonly imageTag: string;
   /** Minimum replicas of each stateless service while it is scaled up. */
@@ -53,8 +57,20 @@ export interface WorkloadsConfig {
    * @default ''
    */
   readonly externalDatabaseEndpoint: string;
-  /** ACM certificate of the public ALB; empty serves HTTP only. @default '' */
+  /**
+   * ACM certificate of the public ALB (this account and region). With it the ALB serves HTTPS
+   * with TLS 1.2 or later and answers HTTP only with a redirect; empty serves HTTP only, which
+   * prod refuses.
+   * @default ''
+   */
   readonly certificateArn: string;
-  /** Tags of the store images mirrored into the registry (`ecrRepositories.redis|postgres`). */
+  /**
+   * Associate the public ALB with the regional WAF web ACL the bootstrap creates
+   * (`awsNames(env).webAcl`: AWS managed common and known-bad-input rules, a per-IP rate limit).
+   * Required in prod.
+   * @default false
+   */
+  readonly webAcl: boolean;
+  /** Tags of the store images mirrored into the environment's registry (`ecrRepositories.redis|postgres`). */
   readonly storeImageTags: { readonly redis: string; readonly postgres: string };
 }

@@ -5,8 +5,9 @@ import { PlatformNamespace, type PodSecurityLevel } from '../../lib/baseline';
 import { PlatformChart } from '../platform-chart';
 
 /**
- * Pod Security per namespace tier. Monitoring runs node-exporter (host network and paths) and
- * chaos runs Litmus helpers that need host access, so those two cannot be `restricted`.
+ * Pod Security per namespace tier. Monitoring runs node-exporter (host network and paths), chaos
+ * runs Litmus helpers that need host access, and security runs the Trivy node collector (read-only
+ * host paths for the CIS node checks), so those cannot be `restricted`.
  */
 const POD_SECURITY: Record<NamespaceTier, PodSecurityLevel> = {
   apps: 'restricted',
@@ -14,6 +15,7 @@ const POD_SECURITY: Record<NamespaceTier, PodSecurityLevel> = {
   platform: 'baseline',
   monitoring: 'privileged',
   chaos: 'privileged',
+  security: 'privileged',
 };
 
 /** Tiers whose every workload this repository renders, so default-deny can be complete. */

@@ -115,7 +115,7 @@ export class ChaosChart extends PlatformChart {
       name: 'chaos-drills',
       drills,
       schedule: env.chaos.schedule === '' ? undefined : env.chaos.schedule,
-      image: `${env.workloads.imageRegistry}/${names.ecrRepositories.kubectl}:${env.chaos.kubectlImageTag}`,
+      image: `${names.imageRegistry}/${names.ecrRepositories.kubectl}:${env.chaos.kubectlImageTag}`,
     });
   }
 }

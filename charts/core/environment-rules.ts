@@ -8,7 +8,7 @@ import type { Violation } from '../../lib/config/violation';
 /** Kubernetes minor versions of the EKS release calendar (kubectl-validate has schemas for each). */
 export const SUPPORTED_KUBERNETES_VERSIONS: readonly string[] = EKS_KUBERNETES_RELEASES.map((r) => r.version);
 
-const NAMESPACE_TIERS = ['platform', 'apps', 'data', 'monitoring', 'chaos'];
+const NAMESPACE_TIERS = ['platform', 'apps', 'data', 'monitoring', 'chaos', 'security'];
 // Label values: at most 63 characters, alphanumeric at both ends.
 const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 

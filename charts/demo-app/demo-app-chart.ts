@@ -43,7 +43,7 @@ export class DemoAppChart extends PlatformChart {
     const data = w.dataNamespace;
     const store = AwsSecretStore.fromName(AWS_SECRET_STORE);
     const monitoring = env.components.monitoring;
-    const repository = (repo: string) => `${w.imageRegistry}/${repo}`;
+    const repository = (repo: string) => `${names.imageRegistry}/${repo}`;
     const architectures = (repo: string): CpuArchitecture[] => (env.capacity.amd64OnlyImages.includes(repository(repo)) ? ['amd64'] : ['amd64', 'arm64']);
 
     // Stores: credentials synced from Secrets Manager into each namespace that reads them.
@@ -83,12 +83,17 @@ export class DemoAppChart extends PlatformChart {
     const queue = sqsQueue(env.aws.accountId, env.aws.region, names.workQueue);
     const delivery: Pick<WebServiceProps, 'canarySteps' | 'analysis' | 'minReplicas' | 'maxReplicas' | 'preferArm64'> = {
       canarySteps: w.canary.weights.map((weight) => ({ weight, pause: parseDuration(w.canary.pause) })),
-      analysis: w.canary.analysis ? { prometheusAddress: ENDPOINTS.prometheus } : undefined,
+      analysis: w.canary.analysis ? { prometheusAddress: ENDPOINTS.prometheus, minRequests: w.canary.minRequests } : undefined,
       minReplicas: w.minReplicas,
       maxReplicas: w.maxReplicas,
       preferArm64: env.capacity.preferArm64,
     };
-    const ingress = { scheme: 'internet-facing', groupName: 'demo', certificateArn: w.certificateArn || undefined } as const;
+    const ingress = {
+      scheme: 'internet-facing',
+      groupName: 'demo',
+      certificateArn: w.certificateArn || undefined,
+      webAclName: w.webAcl ? names.webAcl : undefined,
+    } as const;
     this.api = new WebService(this, 'api', {
       ...delivery,
       name: names.podIdentities.demoApi.serviceAccount,

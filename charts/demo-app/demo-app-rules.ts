@@ -1,5 +1,7 @@
-import type { EnvironmentConfig } from '../../environments';
+import { awsNames, type EnvironmentConfig } from '../../environments';
+import { Duration } from 'cdk8s';
 import type { ConfigValidator } from '../../lib/config/config-validator';
+import { CANARY_ANALYSIS_WINDOW, DEFAULT_CANARY_ANALYSIS_INTERVAL, formatDuration, parseDuration } from '../../lib/workloads';
 
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
@@ -15,11 +17,6 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
     }
   }
 
-  // With Kyverno on, the governance rules already report an empty registry list.
-  const trusted = env.governance.trustedRegistries;
-  if (check.string('workloads.imageRegistry') && Array.isArray(trusted) && !(trusted.length === 0 && env.components.kyverno)) {
-    check.expect(env.governance.trustedRegistries.includes(w.imageRegistry), 'workloads.imageRegistry', `must be one of governance.trustedRegistries (${env.governance.trustedRegistries.join(', ')})`);
-  }
   for (const path of ['workloads.imageTag', 'workloads.storeImageTags.redis', 'workloads.storeImageTags.postgres']) {
     if (check.string(path, { pattern: IMAGE_TAG, rule: 'must be an image tag' })) {
       check.expect(check.get(path) !== 'latest', path, "must be a pinned tag, not 'latest'");
@@ -46,10 +43,21 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
     if (!(Number.isInteger(weight) && (weight as number) >= 1 && (weight as number) <= 99)) check.fail(path, weight, 'must be an integer percentage from 1 to 99 (100 follows the last step)');
     else if (i > 0 && (weight as number) <= (weights[i - 1] as number)) check.fail(path, weight, `must be greater than the previous weight (${weights[i - 1]})`);
   });
-  check.duration('workloads.canary.pause');
+  const pauseOk = check.duration('workloads.canary.pause');
+  const minRequestsOk = check.nonNegativeInt('workloads.canary.minRequests');
   if (check.boolean('workloads.canary.analysis') && w.canary.analysis) {
     check.expect(env.components.monitoring, 'components.monitoring',
       'must be true while workloads.canary.analysis is on: the canary analysis queries Prometheus, which the monitoring component runs (or turn the analysis off)');
+    // Each step must last until the analysis has measured once, or the canary promotes unmeasured.
+    const firstMeasurement = CANARY_ANALYSIS_WINDOW.toSeconds() + DEFAULT_CANARY_ANALYSIS_INTERVAL.toSeconds();
+    if (pauseOk) {
+      check.expect(parseDuration(w.canary.pause).toSeconds() >= firstMeasurement, 'workloads.canary.pause',
+        `must be at least ${formatDuration(Duration.seconds(firstMeasurement))} while workloads.canary.analysis is on: the first measurement comes ${formatDuration(CANARY_ANALYSIS_WINDOW)} after a step starts, and a shorter step promotes the canary unmeasured`);
+    }
+    if (minRequestsOk && env.tier === 'prod') {
+      check.expect(w.canary.minRequests >= 1, 'workloads.canary.minRequests',
+        'must be at least 1 in prod: a success rate over a handful of requests proves nothing, so prod requires a minimum canary request volume per analysis interval');
+    }
   }
 
   if (w.externalDatabaseEndpoint !== '') {
@@ -60,6 +68,12 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
       pattern: new RegExp(`^arn:aws:acm:${env.aws.region}:${env.aws.accountId}:certificate/[A-Za-z0-9-]+$`),
       rule: `must be an ACM certificate ARN of this account and region (arn:aws:acm:${env.aws.region}:${env.aws.accountId}:certificate/…), or ''`,
     });
+  } else if (env.tier === 'prod') {
+    check.fail('workloads.certificateArn', w.certificateArn,
+      `must be set in prod: prod serves HTTPS only (an ACM certificate ARN arn:aws:acm:${env.aws.region}:${env.aws.accountId}:certificate/…)`);
+  }
+  if (check.boolean('workloads.webAcl') && env.tier === 'prod') {
+    check.expect(w.webAcl, 'workloads.webAcl', `must be true in prod: the public ALB is associated with the web ACL ${awsNames(env).webAcl} the bootstrap creates`);
   }
 
   // Custom resources the demo renders need their operators.

@@ -1,4 +1,4 @@
-import type { EnvironmentConfig } from '../../environments';
+import { awsNames, type EnvironmentConfig } from '../../environments';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import { POLICY_NAMES, governedNamespaces } from './policy-catalog';
 
@@ -12,6 +12,8 @@ const ACTIONS = ['Audit', 'Deny'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 // A registry host, optionally with a port: no scheme, no path.
 const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d+)?$/;
+// An ECR private registry host; group 1 is its account.
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `YYYY-MM-DD` as midnight UTC, or undefined when it is not a real calendar day. */
@@ -35,9 +37,15 @@ export function validateGovernance(check: ConfigValidator, env: EnvironmentConfi
     else check.oneOf(path, ACTIONS);
   }
 
-  check.array('governance.trustedRegistries', 1)?.forEach((registry, i) => {
+  check.array('governance.additionalTrustedRegistries')?.forEach((registry, i) => {
+    const path = `governance.additionalTrustedRegistries[${i}]`;
     if (typeof registry !== 'string' || !REGISTRY_HOST.test(registry)) {
-      check.fail(`governance.trustedRegistries[${i}]`, registry, 'must be a registry host without scheme or path, e.g. 111111111111.dkr.ecr.eu-west-1.amazonaws.com');
+      check.fail(path, registry, 'must be a registry host without scheme or path, e.g. public.ecr.aws');
+      return;
+    }
+    const ecr = ECR_HOST.exec(registry);
+    if (ecr && ecr[1] !== env.aws.accountId) {
+      check.fail(path, registry, `must not be another account's ECR registry: nodes of account ${env.aws.accountId} cannot pull from it; images come from ${awsNames(env).imageRegistry}, where the bootstrap creates the repositories`);
     }
   });
   if (check.positiveNumber('governance.maxContainerCpu')) {
@@ -59,8 +67,9 @@ export function validateGovernance(check: ConfigValidator, env: EnvironmentConfi
 
   if (check.string('governance.vulnerabilityScanning.namespace')) {
     const ns = env.namespaces.find((n) => n.name === g.vulnerabilityScanning.namespace);
-    if (!ns || ns.tier !== 'platform') {
-      check.fail('governance.vulnerabilityScanning.namespace', g.vulnerabilityScanning.namespace, 'must be a configured namespace of tier platform');
+    if (!ns || ns.tier !== 'security') {
+      check.fail('governance.vulnerabilityScanning.namespace', g.vulnerabilityScanning.namespace,
+        "must be a configured namespace of tier 'security': the Trivy node collector mounts host paths (read-only), which Pod Security admits only there");
     }
   }
   check.duration('governance.vulnerabilityScanning.rescanAfter');

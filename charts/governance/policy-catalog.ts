@@ -2,6 +2,7 @@ import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../../environments';
+import { trustedRegistries } from './trusted-registries';
 import {
   DisallowHostAccess,
   DisallowLatestTag,
@@ -50,7 +51,7 @@ export const POLICY_CATALOG: readonly CatalogEntry[] = [
   },
   {
     name: RestrictImageRegistries.NAME,
-    build: (s, o, env) => new RestrictImageRegistries(s, RestrictImageRegistries.NAME, { ...o, registries: env.governance.trustedRegistries }),
+    build: (s, o, env) => new RestrictImageRegistries(s, RestrictImageRegistries.NAME, { ...o, registries: trustedRegistries(env) }),
   },
   { name: DisallowLatestTag.NAME, build: (s, o) => new DisallowLatestTag(s, DisallowLatestTag.NAME, o) },
   { name: RequireProbes.NAME, build: (s, o) => new RequireProbes(s, RequireProbes.NAME, o) },

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AnalysisTemplate, AnalysisTemplateSpecMetricsFailureLimit } from '../../imports/argo-rollouts-argoproj.io';
+import { AnalysisTemplate, AnalysisTemplateSpecMetricsFailureLimit, AnalysisTemplateSpecMetricsInconclusiveLimit } from '../../imports/argo-rollouts-argoproj.io';
 import { HTTP_METRICS, ROLLOUT_ROLES, TARGET_LABELS } from '../observability/metrics-contract';
 import { APP_NAME_LABEL } from './labels';
 import { formatDuration } from './units';
@@ -15,6 +15,12 @@ export interface CanaryAnalysisOptions {
   readonly maxLatencyP99?: Duration;
   /** How often each metric is measured. @default Duration.minutes(1) */
   readonly interval?: Duration;
+  /**
+   * Requests the canary must have served within one `interval` before its success rate and
+   * latency count; below it a measurement is inconclusive and the rollout pauses for a person.
+   * @default 0 - no minimum (a canary without any request is still inconclusive)
+   */
+  readonly minRequests?: number;
   /** Failed measurements tolerated before the rollout aborts. @default 2 */
   readonly failureLimit?: number;
   /** Request counter with a status label. @default HTTP_METRICS.requests */
@@ -34,14 +40,37 @@ export interface CanaryAnalysisProps extends CanaryAnalysisOptions {
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /**
+ * Range of the rate queries. The first measurement waits as long, so it sees a full window of
+ * canary traffic rather than pods that have only just started.
+ */
+export const CANARY_ANALYSIS_WINDOW = Duration.minutes(2);
+/** Measurement interval when none is given. */
+export const DEFAULT_CANARY_ANALYSIS_INTERVAL = Duration.minutes(1);
+
+/**
+ * Argo Rollouts condition (expr language) true when the measurement holds a number. A Prometheus
+ * query over no samples returns an empty vector, and 0/0 returns NaN.
+ */
+const HAS_DATA = 'len(result) > 0 && !isNaN(result[0])';
+
+/**
  * An AnalysisTemplate that measures only the canary's pods and fails the rollout when their HTTP
  * success rate drops or their p99 latency rises beyond the limits. It relies on the metrics
  * contract: the application PodMonitor labels samples with `workload` and `rollout_role`, and
- * the Rollout marks canary pods through `canaryMetadata`. No traffic (empty or NaN result) counts
- * as success, so a quiet environment can still promote.
+ * the Rollout marks canary pods through `canaryMetadata`.
+ *
+ * Every metric states both a success and a failure condition, so a measurement that is neither —
+ * no data, NaN, or fewer than `minRequests` canary requests — is inconclusive. With
+ * `inconclusiveLimit: 0` the first such measurement ends the run as Inconclusive and Argo
+ * Rollouts pauses the rollout until a person promotes or aborts it: a canary that receives no
+ * traffic cannot promote itself.
  */
 export class CanaryAnalysis extends Construct {
   public readonly templateName: string;
+  /** Requests per interval a measurement needs (0: any number, as long as there is data). */
+  public readonly minRequests: number;
+  /** Time from the start of the analysis to its first measurement. */
+  public readonly initialDelay: Duration;
 
   constructor(scope: Construct, id: string, props: CanaryAnalysisProps) {
     super(scope, id);
@@ -55,6 +84,8 @@ export class CanaryAnalysis extends Construct {
     if (!(minSuccessRate > 0 && minSuccessRate <= 1)) throw new Error(`${owner}: minSuccessRate = ${minSuccessRate}: must be in (0, 1]`);
     const failureLimit = props.failureLimit ?? 2;
     if (!Number.isInteger(failureLimit) || failureLimit < 0) throw new Error(`${owner}: failureLimit = ${failureLimit}: must be an integer >= 0`);
+    this.minRequests = props.minRequests ?? 0;
+    if (!Number.isInteger(this.minRequests) || this.minRequests < 0) throw new Error(`${owner}: minRequests = ${this.minRequests}: must be an integer >= 0`);
     const requests = props.requestsMetric ?? HTTP_METRICS.requests;
     const latency = props.latencyMetric ?? HTTP_METRICS.duration;
     for (const [field, value] of [['requestsMetric', requests], ['latencyMetric', latency]] as const) {
@@ -62,44 +93,50 @@ export class CanaryAnalysis extends Construct {
     }
     const status = props.statusLabel ?? HTTP_METRICS.statusLabel;
     const maxLatencySeconds = (props.maxLatencyP99 ?? Duration.millis(500)).toMilliseconds() / 1000;
-    const interval = formatDuration(props.interval ?? Duration.minutes(1));
+    const interval = formatDuration(props.interval ?? DEFAULT_CANARY_ANALYSIS_INTERVAL);
+    const window = formatDuration(CANARY_ANALYSIS_WINDOW);
+    this.initialDelay = CANARY_ANALYSIS_WINDOW;
 
     const canaryPods = `namespace="${props.namespace}",${TARGET_LABELS.workload}="${props.rolloutName}",${TARGET_LABELS.rolloutRole}="${ROLLOUT_ROLES.canary}"`;
-    const noTraffic = 'len(result) == 0 || isNaN(result[0])';
+    const volume = `sum(increase(${requests}{${canaryPods}}[${interval}]))`;
+    // Below the minimum volume the rate queries return an empty vector: inconclusive, not judged.
+    const gated = (query: string) => (this.minRequests > 0 ? `(${query}) and on() (${volume} >= ${this.minRequests})` : query);
     this.templateName = `${props.rolloutName}-canary`;
+
+    const measured = (name: string, query: string, pass: string, fail: string) => ({
+      name,
+      interval,
+      initialDelay: formatDuration(this.initialDelay),
+      successCondition: `${HAS_DATA} && ${pass}`,
+      failureCondition: fail === 'false' ? 'false' : `${HAS_DATA} && ${fail}`,
+      failureLimit: AnalysisTemplateSpecMetricsFailureLimit.fromNumber(failureLimit),
+      // The first inconclusive measurement pauses the rollout.
+      inconclusiveLimit: AnalysisTemplateSpecMetricsInconclusiveLimit.fromNumber(0),
+      provider: { prometheus: { address: props.prometheusAddress, query } },
+    });
+
+    const metrics = [
+      measured(
+        'success-rate',
+        gated(`sum(rate(${requests}{${canaryPods},${status}!~"5.."}[${window}])) / sum(rate(${requests}{${canaryPods}}[${window}]))`),
+        `result[0] >= ${minSuccessRate}`,
+        `result[0] < ${minSuccessRate}`,
+      ),
+      measured(
+        'latency-p99',
+        gated(`histogram_quantile(0.99, sum by (le) (rate(${latency}_bucket{${canaryPods}}[${window}])))`),
+        `result[0] <= ${maxLatencySeconds}`,
+        `result[0] > ${maxLatencySeconds}`,
+      ),
+    ];
+    if (this.minRequests > 0) {
+      // Too little traffic is never a failure of the canary, only a reason to wait for a person.
+      metrics.unshift(measured('request-volume', volume, `result[0] >= ${this.minRequests}`, 'false'));
+    }
 
     new AnalysisTemplate(this, 'template', {
       metadata: { name: this.templateName, namespace: props.namespace, labels: { [APP_NAME_LABEL]: props.rolloutName } },
-      spec: {
-        metrics: [
-          {
-            name: 'success-rate',
-            interval,
-            successCondition: `${noTraffic} || result[0] >= ${minSuccessRate}`,
-            failureLimit: AnalysisTemplateSpecMetricsFailureLimit.fromNumber(failureLimit),
-            provider: {
-              prometheus: {
-                address: props.prometheusAddress,
-                query:
-                  `sum(rate(${requests}{${canaryPods},${status}!~"5.."}[2m])) / ` +
-                  `sum(rate(${requests}{${canaryPods}}[2m]))`,
-              },
-            },
-          },
-          {
-            name: 'latency-p99',
-            interval,
-            successCondition: `${noTraffic} || result[0] <= ${maxLatencySeconds}`,
-            failureLimit: AnalysisTemplateSpecMetricsFailureLimit.fromNumber(failureLimit),
-            provider: {
-              prometheus: {
-                address: props.prometheusAddress,
-                query: `histogram_quantile(0.99, sum by (le) (rate(${latency}_bucket{${canaryPods}}[2m])))`,
-              },
-            },
-          },
-        ],
-      },
+      spec: { metrics },
     });
   }
 }

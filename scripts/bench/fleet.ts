@@ -14,10 +14,14 @@ export function fleetEnvironments(n: number): EnvironmentConfig[] {
     const name = `${template.tier}-${String(i).padStart(3, '0')}`;
     // 10.0.0.0/8 holds 4096 /20 blocks; block i is 10.(i >> 4).((i & 15) << 4).0/20.
     const vpcCidr = `10.${i >> 4}.${(i & 15) << 4}.0/20`;
+    const accountId = String(100000000000 + i);
+    // A certificate belongs to one account and region: the copy gets the same id in its own.
+    const certificateArn = template.workloads.certificateArn.replace(/^arn:aws:acm:[^:]+:\d{12}:/, `arn:aws:acm:${region}:${accountId}:`);
     return deepMerge(template, {
       name,
-      aws: { accountId: String(100000000000 + i), region, availabilityZones: zonesOf(region).slice(0, template.aws.availabilityZones.length) },
+      aws: { accountId, region, availabilityZones: zonesOf(region).slice(0, template.aws.availabilityZones.length) },
       cluster: { name: `fleet-${name}`, vpcCidr },
+      workloads: { certificateArn },
     });
   });
 }

@@ -104,9 +104,9 @@ describe('ChaosChart', () => {
   test('the drill job runs kubectl mirrored into the environment registry', () => {
     const config = env('staging');
     const spec = findOne(staging.objects, 'CronJob').spec.jobTemplate.spec.template.spec;
-    const image = `${config.workloads.imageRegistry}/${awsNames(config).ecrRepositories.kubectl}:${config.chaos.kubectlImageTag}`;
+    const image = `${awsNames(config).imageRegistry}/${awsNames(config).ecrRepositories.kubectl}:${config.chaos.kubectlImageTag}`;
     for (const c of [...spec.initContainers, ...spec.containers]) expect(c.image).toBe(image);
-    expect(config.governance.trustedRegistries).toContain(config.workloads.imageRegistry);
+    expect(image.startsWith(`${config.aws.accountId}.dkr.ecr.${config.aws.region}.amazonaws.com/`)).toBe(true);
   });
 
   test('experiment pods may reach exactly the probed services', () => {

@@ -13,7 +13,6 @@ describe('demo app rules', () => {
     ['the canary pause is not a duration', 'staging', { workloads: { canary: { pause: 'two minutes' } } }, 'staging: workloads.canary.pause = "two minutes": must be a duration'],
     ['the image tag is latest', 'dev', { workloads: { imageTag: 'latest' } }, "dev: workloads.imageTag = \"latest\": must be a pinned tag, not 'latest'"],
     ['a store image tag is latest', 'dev', { workloads: { storeImageTags: { redis: 'latest' } } }, "dev: workloads.storeImageTags.redis = \"latest\": must be a pinned tag, not 'latest'"],
-    ['the registry is not trusted', 'prod', { workloads: { imageRegistry: 'docker.io' } }, 'prod: workloads.imageRegistry = "docker.io": must be one of governance.trustedRegistries'],
     ['maxReplicas is below minReplicas', 'prod', { workloads: { maxReplicas: 2 } }, 'prod: workloads.maxReplicas = 2: must be at least workloads.minReplicas (3)'],
     ['minReplicas is zero', 'dev', { workloads: { minReplicas: 0 } }, 'dev: workloads.minReplicas = 0: must be a positive integer'],
     ['the app namespace is not of tier apps', 'dev', { workloads: { appNamespace: 'data' } }, "dev: workloads.appNamespace = \"data\": must name a namespace of tier 'apps' in namespaces"],
@@ -23,6 +22,13 @@ describe('demo app rules', () => {
     ['office hours are not cron', 'dev', { workloads: { officeHours: { start: 'mornings' } } }, 'dev: workloads.officeHours.start = "mornings": must be a five-field cron expression'],
     ['the Aurora endpoint is not a DNS name', 'prod', { workloads: { externalDatabaseEndpoint: 'http://aurora' } }, 'prod: workloads.externalDatabaseEndpoint = "http://aurora": must be a DNS name'],
     ['the certificate belongs to another account', 'prod', { workloads: { certificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/abc' } }, 'prod: workloads.certificateArn = "arn:aws:acm:eu-west-1:111111111111:certificate/abc": must be an ACM certificate ARN of this account and region'],
+    ['prod has no certificate', 'prod', { workloads: { certificateArn: '' } }, 'prod: workloads.certificateArn = "": must be set in prod: prod serves HTTPS only (an ACM certificate ARN arn:aws:acm:eu-west-1:333333333333:certificate/…)'],
+    ['the certificate is of another region', 'prod', { workloads: { certificateArn: 'arn:aws:acm:us-east-1:333333333333:certificate/abc' } }, 'prod: workloads.certificateArn = "arn:aws:acm:us-east-1:333333333333:certificate/abc": must be an ACM certificate ARN of this account and region'],
+    ['the certificate ARN is not an ACM ARN', 'staging', { workloads: { certificateArn: 'my-certificate' } }, 'staging: workloads.certificateArn = "my-certificate": must be an ACM certificate ARN of this account and region (arn:aws:acm:eu-west-1:222222222222:certificate/…)'],
+    ['prod has no web ACL', 'prod', { workloads: { webAcl: false } }, 'prod: workloads.webAcl = false: must be true in prod: the public ALB is associated with the web ACL platform-prod-alb the bootstrap creates'],
+    ['prod has no minimum canary request volume', 'prod', { workloads: { canary: { minRequests: 0 } } }, 'prod: workloads.canary.minRequests = 0: must be at least 1 in prod'],
+    ['the minimum canary request volume is negative', 'staging', { workloads: { canary: { minRequests: -1 } } }, 'staging: workloads.canary.minRequests = -1: must be an integer >= 0'],
+    ['a canary step ends before the analysis measures', 'dev', { workloads: { canary: { pause: '30s' } } }, 'dev: workloads.canary.pause = "30s": must be at least 3m while workloads.canary.analysis is on: the first measurement comes 2m after a step starts'],
     ['the API request rate is not positive', 'staging', { workloads: { apiRequestsPerReplica: 0 } }, 'staging: workloads.apiRequestsPerReplica = 0: must be a positive number'],
   ];
 

@@ -6,7 +6,7 @@ import { workloadScalingCheck } from '../../charts/delivery';
 import { REPLICAS_MANAGED_BY_ANNOTATION } from '../../lib/argocd/replicas-managed-by';
 import { formatViolation } from '../../lib/config/violation';
 import { CAPACITY_TYPE_LABEL, SPOT_TOLERATION, STATEFUL_LABEL } from '../../lib/scheduling';
-import { type EnvironmentConfig } from '../../environments';
+import { awsNames, type EnvironmentConfig } from '../../environments';
 import { env, envWith, findAll, findOne, render, testApp, type K8sObject } from '../util';
 
 const WORKLOAD_KINDS = ['Rollout', 'Deployment', 'StatefulSet'];
@@ -36,7 +36,7 @@ describe('DemoAppChart', () => {
 
   test('images come from the registry with the environment tag, stores from their mirrors', () => {
     const images = [...findAll(prod, 'Rollout'), ...findAll(prod, 'Deployment'), ...findAll(prod, 'StatefulSet')].map((o) => o.spec.template.spec.containers[0].image).sort();
-    const registry = env('prod').workloads.imageRegistry;
+    const registry = awsNames(env('prod')).imageRegistry;
     expect(images).toEqual([
       `${registry}/demo/api:1.4.2`,
       `${registry}/demo/frontend:1.4.2`,
@@ -48,8 +48,9 @@ describe('DemoAppChart', () => {
 
   test('canary: dev and staging 20 → 40, prod 5 → 20 → 50 → 80 with longer pauses', () => {
     const steps = (objects: K8sObject[]) => findOne(objects, 'Rollout', 'api').spec.strategy.canary.steps;
-    expect(steps(dev)).toEqual([{ setWeight: 20 }, { pause: { duration: '30s' } }, { setWeight: 40 }, { pause: { duration: '30s' } }]);
-    expect(steps(staging)).toEqual([{ setWeight: 20 }, { pause: { duration: '2m' } }, { setWeight: 40 }, { pause: { duration: '2m' } }]);
+    // Each step lasts until the analysis has measured at least once (2m warm-up + 1m interval).
+    expect(steps(dev)).toEqual([{ setWeight: 20 }, { pause: { duration: '3m' } }, { setWeight: 40 }, { pause: { duration: '3m' } }]);
+    expect(steps(staging)).toEqual([{ setWeight: 20 }, { pause: { duration: '3m' } }, { setWeight: 40 }, { pause: { duration: '3m' } }]);
     expect(steps(prod).filter((s: any) => s.setWeight).map((s: any) => s.setWeight)).toEqual([5, 20, 50, 80]);
     expect(steps(prod)[1]).toEqual({ pause: { duration: '10m' } });
   });
@@ -59,6 +60,18 @@ describe('DemoAppChart', () => {
       const template = findOne(prod, 'AnalysisTemplate', `${name}-canary`);
       expect(template.spec.metrics[0].provider.prometheus.address).toBe('http://kube-prometheus-stack-prometheus.monitoring.svc.cluster.local:9090');
       expect(findOne(prod, 'Rollout', name).spec.strategy.canary.analysis.templates).toEqual([{ templateName: `${name}-canary` }]);
+    }
+  });
+
+  test('prod needs 50 canary requests per minute before its success rate counts; dev and staging only need data', () => {
+    const metrics = (objects: K8sObject[]) => findOne(objects, 'AnalysisTemplate', 'api-canary').spec.metrics;
+    const volume = metrics(prod).find((m: any) => m.name === 'request-volume');
+    expect(volume.successCondition).toBe('len(result) > 0 && !isNaN(result[0]) && result[0] >= 50');
+    expect(volume.failureCondition).toBe('false');
+    expect(metrics(prod).find((m: any) => m.name === 'success-rate').provider.prometheus.query).toContain(' and on() (sum(increase(http_requests_total{');
+    for (const objects of [dev, staging]) {
+      expect(metrics(objects).map((m: any) => m.name)).toEqual(['success-rate', 'latency-p99']);
+      for (const metric of metrics(objects)) expect(metric.failureCondition).toBeDefined();
     }
   });
 
@@ -150,6 +163,19 @@ describe('DemoAppChart', () => {
     expect(order('frontend')!['alb.ingress.kubernetes.io/group.order']).toBe('20');
   });
 
+  test('prod serves HTTPS only, TLS 1.2 or later, behind the web ACL the bootstrap creates', () => {
+    for (const name of ['api', 'frontend']) {
+      expect(findOne(prod, 'Ingress', name).metadata.annotations).toMatchObject({
+        'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP":80},{"HTTPS":443}]',
+        'alb.ingress.kubernetes.io/certificate-arn': env('prod').workloads.certificateArn,
+        'alb.ingress.kubernetes.io/ssl-policy': 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        'alb.ingress.kubernetes.io/ssl-redirect': '443',
+        'alb.ingress.kubernetes.io/wafv2-acl-name': awsNames(env('prod')).webAcl,
+      });
+    }
+    expect(findOne(dev, 'Ingress', 'api').metadata.annotations!['alb.ingress.kubernetes.io/wafv2-acl-name']).toBeUndefined();
+  });
+
   test('prod on Aurora: no in-cluster PostgreSQL, the API and worker reach the endpoint in the VPC', () => {
     const endpoint = 'demo.cluster-abc123.eu-west-1.rds.amazonaws.com';
     const objects = build(envWith('prod', { workloads: { externalDatabaseEndpoint: endpoint } }));
@@ -169,7 +195,7 @@ describe('DemoAppChart', () => {
   });
 
   test('an amd64-only image is pinned to amd64', () => {
-    const registry = env('prod').workloads.imageRegistry;
+    const registry = awsNames(env('prod')).imageRegistry;
     const objects = build(envWith('prod', { capacity: { amd64OnlyImages: [`${registry}/demo/worker`] } }));
     const affinity = findOne(objects, 'Deployment', 'worker').spec.template.spec.affinity.nodeAffinity;
     expect(affinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['amd64']);

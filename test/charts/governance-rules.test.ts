@@ -54,15 +54,15 @@ describe('governance configuration rules', () => {
     );
   });
 
-  test('fails when no registry is trusted', () => {
-    expect(violations(envWith('prod', { governance: { trustedRegistries: [] } }))).toContain(
-      'prod: governance.trustedRegistries = []: must list at least 1 item',
+  test('fails when a registry is written as a URL', () => {
+    expect(violations(envWith('prod', { governance: { additionalTrustedRegistries: ['https://registry.example.com/'] } }))[0]).toMatch(
+      /^prod: governance.additionalTrustedRegistries\[0\] = "https:\/\/registry.example.com\/": must be a registry host without scheme or path/,
     );
   });
 
-  test('fails when a registry is written as a URL', () => {
-    expect(violations(envWith('prod', { governance: { trustedRegistries: ['https://registry.example.com/'] } }))[0]).toMatch(
-      /^prod: governance.trustedRegistries\[0\] = "https:\/\/registry.example.com\/": must be a registry host without scheme or path/,
+  test("fails when a trusted registry is another account's ECR registry", () => {
+    expect(violations(envWith('prod', { governance: { additionalTrustedRegistries: ['111111111111.dkr.ecr.eu-west-1.amazonaws.com'] } }))).toContain(
+      'prod: governance.additionalTrustedRegistries[0] = "111111111111.dkr.ecr.eu-west-1.amazonaws.com": must not be another account\'s ECR registry: nodes of account 333333333333 cannot pull from it; images come from 333333333333.dkr.ecr.eu-west-1.amazonaws.com, where the bootstrap creates the repositories',
     );
   });
 
@@ -100,9 +100,9 @@ describe('governance configuration rules', () => {
     );
   });
 
-  test('fails when the scanner namespace is not a platform namespace', () => {
-    expect(violations(envWith('prod', { governance: { vulnerabilityScanning: { namespace: 'apps' } } }))).toContain(
-      'prod: governance.vulnerabilityScanning.namespace = "apps": must be a configured namespace of tier platform',
+  test("fails when the scanner namespace's Pod Security does not admit the node collector", () => {
+    expect(violations(envWith('prod', { governance: { vulnerabilityScanning: { namespace: 'kyverno' } } }))).toContain(
+      "prod: governance.vulnerabilityScanning.namespace = \"kyverno\": must be a configured namespace of tier 'security': the Trivy node collector mounts host paths (read-only), which Pod Security admits only there",
     );
   });
 

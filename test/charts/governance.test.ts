@@ -54,14 +54,14 @@ describe('GovernanceChart', () => {
     expect(findOne(objects, 'ValidatingPolicy', 'require-workload-labels').spec).toMatchObject({ validationActions: ['Deny'], failurePolicy: 'Fail' });
   });
 
-  test('caps and registries come from the environment', () => {
-    const { objects } = build(envWith('prod', { governance: { maxContainerCpu: 2.5, maxContainerMemoryGiB: 8, trustedRegistries: ['222222222222.dkr.ecr.eu-west-1.amazonaws.com'] } }));
+  test("caps come from the environment; registries are the environment's own ECR plus the additional ones", () => {
+    const { objects } = build(envWith('prod', { governance: { maxContainerCpu: 2.5, maxContainerMemoryGiB: 8, additionalTrustedRegistries: ['public.ecr.aws'] } }));
     const caps = findOne(objects, 'ValidatingPolicy', 'restrict-container-resources').spec.variables;
     expect(caps).toContainEqual({ name: 'maxCpu', expression: "quantity('2500m')" });
     expect(caps).toContainEqual({ name: 'maxMemory', expression: "quantity('8Gi')" });
     expect(findOne(objects, 'ValidatingPolicy', 'restrict-image-registries').spec.variables).toContainEqual({
       name: 'trustedRegistries',
-      expression: "['222222222222.dkr.ecr.eu-west-1.amazonaws.com']",
+      expression: "['333333333333.dkr.ecr.eu-west-1.amazonaws.com', 'public.ecr.aws']",
     });
   });
 

@@ -83,6 +83,8 @@ export function loadBalancerControllerStatements(options: LoadBalancerController
         'waf-regional:GetWebACLForResource',
         'wafv2:GetWebACL',
         'wafv2:GetWebACLForResource',
+        // Resolves the web ACL an Ingress names (alb.ingress.kubernetes.io/wafv2-acl-name) to its ARN.
+        'wafv2:ListWebACLs',
       ],
       Resource: '*',
     },

@@ -12,6 +12,7 @@ import { EksCluster } from '../cluster/eks-cluster';
 import { NodeSecurityGroup } from '../cluster/node-security-group';
 import { SystemNodeGroup } from '../cluster/system-node-group';
 import { bucketReadStatements, bucketReadWriteStatements } from '../controllers/bucket-access-policy';
+import { ecrPullStatements } from '../controllers/ecr-pull-policy';
 import { externalSecretsReaderStatements } from '../controllers/external-secrets-policy';
 import { kedaQueueReaderStatements } from '../controllers/keda-policy';
 import { loadBalancerControllerStatements } from '../controllers/load-balancer-controller-policy';
@@ -28,12 +29,16 @@ import { HelmProvider } from '../providers/helm-provider';
 import { HelmRelease } from '../providers/helm-release';
 import type { KubernetesObject } from '../providers/kubernetes-manifest';
 import { KubernetesProvider } from '../providers/kubernetes-provider';
+import { environmentSecrets } from '../secrets/environment-secrets';
+import { ManagedSecret } from '../secrets/managed-secret';
 import { EncryptionKey } from '../security/encryption-key';
+import { WebAcl } from '../security/web-acl';
 import { PrivateBucket } from '../storage/private-bucket';
 import { ContainerRepository } from '../workloads/container-repository';
 import { WorkQueue } from '../workloads/work-queue';
 import { argoCdValues } from './argocd-values';
 import { loadBalancerControllerValues } from './load-balancer-controller-values';
+import { manualSteps } from './manual-steps';
 
 type PodIdentityName = keyof AwsNames['podIdentities'];
 
@@ -81,6 +86,11 @@ export class EnvironmentStack extends TerraformStack {
     });
 
     const secretsKey = new EncryptionKey(this, 'secrets-key', { location, alias: `${clusterName}-eks-secrets`, description: `Kubernetes Secrets of ${clusterName}` });
+    const secretsManagerKey = new EncryptionKey(this, 'secretsmanager-key', {
+      location,
+      alias: `${clusterName}-secretsmanager`,
+      description: `Secrets Manager secrets of ${env.name} (read by External Secrets)`,
+    });
     const logKey = new EncryptionKey(this, 'logs-key', {
       location,
       alias: `${clusterName}-logs`,
@@ -174,10 +184,11 @@ export class EnvironmentStack extends TerraformStack {
     const permissions: Record<PodIdentityName, readonly PolicyStatement[]> = {
       karpenter: karpenterControllerStatements({ location, clusterName, nodeRoleArn: karpenterNodeRole.arn, interruptionQueueArn: this.interruptionQueue.arn }),
       keda: kedaQueueReaderStatements([this.workQueue.arn]),
-      externalSecrets: externalSecretsReaderStatements(location, names.secretsPrefix),
+      externalSecrets: externalSecretsReaderStatements(location, names.secretsPrefix, secretsManagerKey.arn),
       loadBalancerController: loadBalancerControllerStatements({ location, clusterName, vpcId: this.network.vpc.id }),
       loki: bucketReadWriteStatements(lokiBucket.arn),
       opencost: bucketReadStatements(spotFeedBucket.arn, names.spotDataFeed.prefix),
+      trivyOperator: ecrPullStatements(location),
       demoApi: queueSenderStatements(this.workQueue.arn),
       demoWorker: queueConsumerStatements(this.workQueue.arn),
     };
@@ -191,6 +202,12 @@ export class EnvironmentStack extends TerraformStack {
     const repositories = Object.entries(names.ecrRepositories).map(
       ([component, repositoryName]) => [component, new ContainerRepository(this, `ecr-${component}`, { repositoryName })] as const,
     );
+
+    // Everything the ExternalSecrets read exists before Argo CD syncs them.
+    const secrets = environmentSecrets(env);
+    for (const secret of secrets) new ManagedSecret(this, `secret-${secret.secretName.replace(/[^A-Za-z0-9]+/g, '-')}`, { ...secret, encryptionKey: secretsManagerKey });
+    // The public ALB finds it by name (alb.ingress.kubernetes.io/wafv2-acl-name).
+    const webAcl = env.workloads.webAcl ? new WebAcl(this, 'web-acl', { name: names.webAcl, logKey }) : undefined;
 
     // The Kubernetes side runs as the cluster admin role: Terraform's own identity has no access
     // entry (bootstrap_cluster_creator_admin_permissions is off).
@@ -232,10 +249,16 @@ export class EnvironmentStack extends TerraformStack {
       karpenter_interruption_queue_url: this.interruptionQueue.url,
       work_queue_url: this.workQueue.url,
       loki_bucket: lokiBucket.bucketName,
+      image_registry: names.imageRegistry,
     };
+    if (webAcl) outputs.web_acl_arn = webAcl.arn;
     for (const [key, role] of Object.entries(this.podIdentities)) outputs[`${snakeCase(key)}_role_arn`] = role.arn;
     for (const [component, repository] of repositories) outputs[`ecr_${component}_repository_url`] = repository.url;
     for (const [name, value] of Object.entries(outputs)) new TerraformOutput(this, name, { value });
+    new TerraformOutput(this, 'manual_steps', {
+      value: manualSteps(env, secrets),
+      description: 'What a person still has to do before Argo CD can bring the platform up: push or mirror images, fill in placeholder secrets',
+    });
   }
 }
 

@@ -37,6 +37,15 @@ export class RenderedSide {
     return this.objects.filter((o) => o.kind === kind);
   }
 
+  /** `[namespace, image]` of every container (init containers included) of every rendered pod template. */
+  public get containerImages(): [string, string][] {
+    return this.objects.flatMap((o) => {
+      const spec = o.spec?.template?.spec ?? o.spec?.jobTemplate?.spec?.template?.spec;
+      if (!spec) return [];
+      return [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c: { image: string }) => [o.metadata?.namespace ?? '', c.image] as [string, string]);
+    });
+  }
+
   /** The Helm release of chart `chartName`, with its values, when the environment renders one. */
   public release(chartName: string): (ReleaseIndexEntry & { readonly parsedValues: Record<string, any> }) | undefined {
     const index = this.files.get('helm-values/releases.json');

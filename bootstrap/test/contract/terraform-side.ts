@@ -1,6 +1,7 @@
 /** Reads the names the synthesized Terraform JSON of one environment creates. */
 export interface TerraformJson {
   readonly resource: Record<string, Record<string, Record<string, any>>>;
+  readonly provider?: Record<string, Record<string, any>[]>;
 }
 
 export interface PodIdentityBinding {
@@ -122,5 +123,53 @@ export class TerraformSide {
   /** Kubernetes manifests applied by Terraform. */
   public get manifests(): Record<string, any>[] {
     return this.resources('kubernetes_manifest').map(([, m]) => m.manifest);
+  }
+
+  /** Account and region the AWS provider creates everything in. */
+  public get awsLocation(): { accountIds: string[]; region: string } {
+    const [aws] = this.json.provider?.aws ?? [];
+    return { accountIds: aws?.allowed_account_ids ?? [], region: aws?.region };
+  }
+
+  /** Names of the ECR repositories. */
+  public get ecrRepositoryNames(): string[] {
+    return this.resources('aws_ecr_repository').map(([, r]) => r.name);
+  }
+
+  /**
+   * Secrets Manager secrets by name, with the JSON properties of their first value (written as
+   * `secret_string`, or write-only as `secret_string_wo`), the value source and the KMS key.
+   */
+  public get secrets(): Map<string, { properties: Record<string, string>; writeOnly: boolean; ignoresLaterValues: boolean; kmsKeyId?: string }> {
+    const versions = this.resources('aws_secretsmanager_secret_version');
+    return new Map(
+      this.resources('aws_secretsmanager_secret').map(([address, secret]) => {
+        const version = versions.find(([, v]) => v.secret_id === `\${aws_secretsmanager_secret.${address}.id}`)?.[1];
+        const document = version?.secret_string ?? version?.secret_string_wo;
+        return [
+          secret.name as string,
+          {
+            properties: document === undefined ? {} : (JSON.parse(document) as Record<string, string>),
+            writeOnly: version?.secret_string_wo !== undefined,
+            ignoresLaterValues: (version?.lifecycle?.ignore_changes ?? []).includes('secret_string'),
+            kmsKeyId: secret.kms_key_id,
+          },
+        ];
+      }),
+    );
+  }
+
+  /** Regional WAFv2 web ACLs (the kind an ALB can be associated with), by name. */
+  public get regionalWebAclNames(): string[] {
+    return this.resources('aws_wafv2_web_acl').filter(([, w]) => w.scope === 'REGIONAL').map(([, w]) => w.name);
+  }
+
+  /** Actions of the inline policies of the IAM role named `roleName`. */
+  public inlineActionsOf(roleName: string): string[] {
+    const role = this.resources('aws_iam_role').find(([, r]) => r.name === roleName);
+    if (!role) return [];
+    return this.resources('aws_iam_role_policy')
+      .filter(([, p]) => p.role === `\${aws_iam_role.${role[0]}.name}`)
+      .flatMap(([, p]) => (JSON.parse(p.policy).Statement as { Action: string | string[] }[]).flatMap((st) => [st.Action].flat()));
   }
 }

@@ -1,4 +1,5 @@
 import { bucketReadStatements, bucketReadWriteStatements } from '../../src/controllers/bucket-access-policy';
+import { ecrPullStatements } from '../../src/controllers/ecr-pull-policy';
 import { externalSecretsReaderStatements } from '../../src/controllers/external-secrets-policy';
 import { kedaQueueReaderStatements } from '../../src/controllers/keda-policy';
 import { loadBalancerControllerStatements } from '../../src/controllers/load-balancer-controller-policy';
@@ -23,6 +24,18 @@ describe('externalSecretsReaderStatements', () => {
     expect(read.Resource).toBe('arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/*');
     expect(read.Action).not.toContain('secretsmanager:ListSecrets');
     expect([read.Action].flat().every((a) => /^secretsmanager:(Get|Describe|List)/.test(a))).toBe(true);
+  });
+
+  test('decrypt with the given key only through Secrets Manager', () => {
+    const [, decrypt] = externalSecretsReaderStatements(location, 'prod/', 'arn:aws:kms:eu-west-1:123456789012:key/abc');
+    expect(decrypt).toEqual({
+      Sid: 'DecryptEnvironmentSecrets',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: 'arn:aws:kms:eu-west-1:123456789012:key/abc',
+      Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } },
+    });
+    expect(externalSecretsReaderStatements(location, 'prod/')).toHaveLength(1);
   });
 
   test('fails when the prefix would grant every secret', () => {
@@ -76,5 +89,15 @@ describe('bucket and queue access statements', () => {
     expect(queueConsumerStatements(queue)[0].Action).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
     expect(queueConsumerStatements(queue)[0].Action).not.toContain('sqs:SendMessage');
     for (const s of [...queueSenderStatements(queue), ...queueConsumerStatements(queue)]) expect(s.Resource).toBe(queue);
+  });
+});
+
+describe('ecrPullStatements', () => {
+  test('pull, never push, from the repositories of this account and region', () => {
+    const statements = ecrPullStatements(location);
+    expect(statements).toMatchSnapshot();
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(actions.every((a) => /^ecr:(GetAuthorizationToken|BatchGetImage|BatchCheckLayerAvailability|GetDownloadUrlForLayer)$/.test(a))).toBe(true);
+    expect(statements[1].Resource).toBe('arn:aws:ecr:eu-west-1:123456789012:repository/*');
   });
 });

@@ -51,7 +51,7 @@ describe.each(ENVIRONMENTS)('EnvironmentStack %s', (name) => {
 
   test('rotates every KMS key', () => {
     const keys = all(json, 'aws_kms_key');
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     for (const key of keys) expect(key.enable_key_rotation).toBe(true);
   });
 
@@ -139,5 +139,22 @@ describe('EnvironmentStack NAT layout', () => {
   test('protects only the production cluster from deletion', () => {
     expect(only(environmentStack('prod').json, 'aws_eks_cluster').deletion_protection).toBe(true);
     expect(only(environmentStack('dev').json, 'aws_eks_cluster').deletion_protection).toBe(false);
+  });
+});
+
+describe('EnvironmentStack prerequisites', () => {
+  test('creates the web ACL only where the public ALB is associated with it (prod)', () => {
+    expect(all(environmentStack('prod').json, 'aws_wafv2_web_acl').map((w) => w.name)).toEqual([awsNames(env('prod')).webAcl]);
+    expect(all(environmentStack('dev').json, 'aws_wafv2_web_acl')).toEqual([]);
+  });
+
+  test('encrypts every secret with the Secrets Manager key External Secrets may decrypt', () => {
+    const { json } = environmentStack('prod');
+    const key = resources(json, 'aws_kms_key').find(([address]) => address.startsWith('secretsmanager-key'))!;
+    const secrets = all(json, 'aws_secretsmanager_secret');
+    expect(secrets.map((s) => s.name).sort()).toEqual(['prod/demo/postgres', 'prod/demo/redis', 'prod/monitoring/alertmanager', 'prod/monitoring/grafana-admin']);
+    for (const secret of secrets) expect(secret.kms_key_id).toBe(`\${aws_kms_key.${key[0]}.arn}`);
+    const externalSecrets = all(json, 'aws_iam_role_policy').map((p) => policyOf(p)).find((p) => p.Statement.some((s) => s.Sid === 'DecryptEnvironmentSecrets'))!;
+    expect(externalSecrets.Statement.find((s) => s.Sid === 'DecryptEnvironmentSecrets')!.Resource).toBe(`\${aws_kms_key.${key[0]}.arn}`);
   });
 });
