@@ -156,5 +156,12 @@ describe.each(environments.map((e) => [e.name, e] as const))('contract %s', (nam
     (renderedRoot ? test : test.skip)(`root Application is the one Argo CD syncs from git (${rendered.source})`, () => {
       expect(root).toEqual(renderedRoot);
     });
+
+    const rootProject = terraform.manifests.find((m) => m.kind === 'AppProject');
+    const renderedProject = rendered.objectsOfKind('AppProject').find((p) => p.metadata.name === rootProject?.metadata.name);
+    (renderedRoot ? test : test.skip)(`root AppProject is the one Argo CD syncs from git, and the root Application's (${rendered.source})`, () => {
+      expect(rootProject).toEqual(renderedProject);
+      expect((root?.spec as { project?: string }).project).toBe(rootProject?.metadata.name);
+    });
   });
 });

@@ -17,7 +17,7 @@ import type { PlatformComponent } from '../component';
 import { commonLabels, PlatformChart } from '../platform-chart';
 import { chartInventory, type ChartEntry } from './chart-inventory';
 import { protectDestructiveKinds } from './protect-destructive';
-import { addRootApplication, ARGOCD_NAMESPACE } from './root-application';
+import { addRootApplication, addRootProject, ARGOCD_NAMESPACE, PROJECT_WAVE } from './root-application';
 
 /** Namespace tiers whose objects belong to the `workloads` project. */
 const WORKLOAD_TIERS: readonly NamespaceTier[] = ['apps', 'data'];
@@ -35,6 +35,7 @@ type ChildApplication = PlatformApplication | FleetApplicationSet;
 export class ArgoCdChart extends PlatformChart {
   public readonly platformProject: PlatformProject;
   public readonly workloadsProject: PlatformProject;
+  public readonly rootProject: PlatformProject;
   public readonly root: PlatformApplication;
   /** Child Applications (or ApplicationSets) by name. */
   public readonly applications: ReadonlyMap<string, ChildApplication>;
@@ -54,8 +55,8 @@ export class ArgoCdChart extends PlatformChart {
       return namespaces.length > 0 && namespaces.every((ns) => workloadNamespaces.has(ns));
     };
 
-    const waves = [...charts.map((c) => c.syncWave), ...charts.flatMap((c) => [...c.releaseWaves.values()])];
-    const projectWave = Math.min(0, ...waves) - 1;
+    // Derived waves start at 0; projects come before every Application.
+    const projectWave = PROJECT_WAVE;
     const destinationServer = env.gitops.fleetMode ? '*' : env.gitops.destinationServer;
     const platformRendersArgoKinds = charts.some((c) => !isWorkloads(c) && c.objects.some((o) => isArgoControlKind(refOf(o))));
     this.platformProject = new PlatformProject(this, 'platform', {
@@ -163,7 +164,8 @@ export class ArgoCdChart extends PlatformChart {
       owningApplication.get(refKey(target))?.ignoreReplicasOf(target);
     }
     this.applications = applications;
-    this.root = addRootApplication(this, env);
+    this.rootProject = addRootProject(this, env);
+    this.root = addRootApplication(this, env, this.rootProject);
   }
 }
 

@@ -45,6 +45,11 @@ export interface PlatformProjectProps {
    */
   readonly deniedNamespacedResources?: readonly GroupKind[];
   /**
+   * The only namespaced kinds the project may manage (`namespaceResourceWhitelist`).
+   * @default - every namespaced kind not denied
+   */
+  readonly allowedNamespacedResources?: readonly GroupKind[];
+  /**
    * Argo CD sync wave; projects must exist before their Applications.
    * @default 0
    */
@@ -91,6 +96,7 @@ export class PlatformProject extends Construct implements IAppProject {
         }),
         clusterResourceWhitelist: Lazy.any({ produce: () => orUndefined(uniqueGroupKinds(this.clusterResources)) }),
         namespaceResourceBlacklist: orUndefined([...this.deniedNamespacedResources]),
+        namespaceResourceWhitelist: props.allowedNamespacedResources ? uniqueGroupKinds(props.allowedNamespacedResources) : undefined,
       },
     });
   }

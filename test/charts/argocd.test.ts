@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiObject, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
-import { argocd, ArgoCdChart, FLEET_CLUSTER_LABEL, rootApplication } from '../../charts/argocd';
+import { argocd, ArgoCdChart, FLEET_CLUSTER_LABEL, rootApplication, rootObjects } from '../../charts/argocd';
 import { COMPONENTS } from '../../charts/registry';
 import { Capabilities as C } from '../../lib/argocd';
 import { baseline } from '../../charts/baseline';
@@ -26,7 +26,7 @@ describe('ArgoCdChart', () => {
 
   test('projects platform and workloads, applied before every Application', () => {
     const projects = findAll(objects, 'AppProject');
-    expect(projects.map((p) => p.metadata.name).sort()).toEqual(['platform', 'workloads']);
+    expect(projects.map((p) => p.metadata.name).sort()).toEqual(['platform', 'root', 'workloads']);
     const lowestApp = Math.min(...findAll(objects, 'Application').map(wave));
     for (const p of projects) expect(wave(p)).toBeLessThan(lowestApp);
   });
@@ -63,7 +63,9 @@ describe('ArgoCdChart', () => {
   test('root Application syncs dist/<env>/argocd on the gitops branch, and equals rootApplication(env)', () => {
     const root = application('prod-root');
     expect(root.spec.source).toEqual({ repoURL: prod.gitops.repoUrl, targetRevision: prod.gitops.branch, path: 'dist/prod/argocd' });
-    expect(root.spec.project).toBe('default');
+    // Its own project, which the bootstrap creates first (rootObjects(env).project).
+    expect(root.spec.project).toBe('root');
+    expect(findAll(objects, 'AppProject').find((p) => p.metadata.name === 'root')).toEqual(rootObjects(prod).project);
     expect(root.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'argocd' });
     expect(rootApplication(prod)).toEqual(root);
   });

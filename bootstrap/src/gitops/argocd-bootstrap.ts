@@ -17,6 +17,8 @@ export interface ArgoCdBootstrapProps {
   readonly values: Record<string, unknown>;
   /** The root Application (app of apps) of the environment, as rendered for Argo CD. */
   readonly rootApplication: KubernetesObject;
+  /** The AppProject the root Application belongs to, as rendered for Argo CD; applied before it. */
+  readonly rootProject: KubernetesObject;
   /** What Argo CD needs first: nodes to run on, DNS. @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
@@ -27,6 +29,7 @@ export interface ArgoCdBootstrapProps {
  */
 export class ArgoCdBootstrap extends Construct {
   public readonly release: HelmRelease;
+  public readonly rootProject: KubernetesManifest;
   public readonly root: KubernetesManifest;
 
   constructor(scope: Construct, id: string, props: ArgoCdBootstrapProps) {
@@ -51,10 +54,19 @@ export class ArgoCdBootstrap extends Construct {
       values: props.values,
       dependsOn: props.dependsOn,
     });
+    const project = props.rootProject;
+    if (project.apiVersion !== 'argoproj.io/v1alpha1' || project.kind !== 'AppProject' || project.metadata.name !== (root.spec as { project?: string } | undefined)?.project) {
+      throw new Error(`ArgoCdBootstrap ${id}: rootProject must be the argoproj.io/v1alpha1 AppProject the root Application names (${(root.spec as { project?: string } | undefined)?.project})`);
+    }
+    this.rootProject = new KubernetesManifest(this, 'root-project', {
+      provider: props.kubernetesProvider,
+      manifest: project,
+      dependsOn: [this.release],
+    });
     this.root = new KubernetesManifest(this, 'root-application', {
       provider: props.kubernetesProvider,
       manifest: root,
-      dependsOn: [this.release],
+      dependsOn: [this.rootProject],
     });
   }
 }

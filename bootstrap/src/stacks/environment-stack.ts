@@ -2,7 +2,7 @@ import { AwsProvider } from '@cdktn/provider-aws/lib/provider';
 import { SpotDatafeedSubscription } from '@cdktn/provider-aws/lib/spot-datafeed-subscription';
 import { S3Backend, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
-import { ARGOCD_NAMESPACE, rootApplication } from '../../../charts/argocd/root-application';
+import { ARGOCD_NAMESPACE, rootObjects } from '../../../charts/argocd/root-application';
 import { awsNames, systemNodeGroupOf, type AwsNames, type EnvironmentConfig } from '../../../environments';
 import { SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
 import { UPSTREAM } from '../../../lib/upstream/pins';
@@ -227,13 +227,15 @@ export class EnvironmentStack extends TerraformStack {
       // Nodes to run on, DNS, credentials from the start (the association before the first pod).
       dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess, podIdentityAgent, ...(lbcIdentity.association ? [lbcIdentity.association] : [])],
     });
+    const root = rootObjects(env);
     new ArgoCdBootstrap(this, 'argocd', {
       helmProvider,
       kubernetesProvider: new KubernetesProvider(this, 'kubernetes', { connection }),
       chart: UPSTREAM['argo-cd'].chart,
       namespace: ARGOCD_NAMESPACE,
       values: argoCdValues(env),
-      rootApplication: rootApplication(env) as unknown as KubernetesObject,
+      rootApplication: root.application as unknown as KubernetesObject,
+      rootProject: root.project as unknown as KubernetesObject,
       // The load balancer controller first: the `alb` IngressClass and its webhooks must exist
       // before Argo CD syncs the first Ingress.
       dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess, this.loadBalancerController],

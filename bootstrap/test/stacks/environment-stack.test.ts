@@ -5,7 +5,7 @@ import { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
 import { awsNames } from '../../../environments';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import { HelmRelease } from '../../src/providers/helm-release';
-import { all, env, environmentStack, only, policyOf, resources } from '../util';
+import { all, env, environmentStack, policyOf, resources } from '../util';
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 
@@ -96,13 +96,17 @@ describe.each(ENVIRONMENTS)('EnvironmentStack %s', (name) => {
     expect(policyOf(eso).Statement[0].Resource).toBe(`arn:aws:secretsmanager:${config.aws.region}:${config.aws.accountId}:secret:${names.secretsPrefix}*`);
   });
 
-  test('installs the pinned Argo CD on the system nodes, then the root Application', () => {
+  test('installs the pinned Argo CD on the system nodes, then the root AppProject and Application', () => {
     expect(json).toHaveResourceWithProperties(HelmRelease, { chart: 'argo-cd', version: UPSTREAM['argo-cd'].chart.version });
     const argocd = Object.fromEntries(resources(json, 'helm_release'))['argocd_argo-cd_D70B5DB5'];
     const values = JSON.parse(argocd.values[0]);
     expect(values.global.tolerations).toEqual([{ key: 'CriticalAddonsOnly', operator: 'Exists', effect: 'NoSchedule' }]);
     expect(values.global.nodeSelector['eks.amazonaws.com/nodegroup']).toBe(names.systemNodeGroup);
-    expect(only(json, 'kubernetes_manifest').manifest).toMatchObject({ kind: 'Application', metadata: { name: `${name}-root`, namespace: 'argocd' } });
+    const manifests = resources(json, 'kubernetes_manifest').map(([, m]) => m.manifest);
+    expect(manifests).toEqual([
+      expect.objectContaining({ kind: 'Application', metadata: expect.objectContaining({ name: `${name}-root`, namespace: 'argocd' }), spec: expect.objectContaining({ project: 'root' }) }),
+      expect.objectContaining({ kind: 'AppProject', metadata: expect.objectContaining({ name: 'root', namespace: 'argocd' }) }),
+    ]);
     // The README's two-step apply targets the Argo CD address; the controller comes with it.
     expect(resources(json, 'helm_release').map(([address]) => address).sort()).toEqual(['argocd_argo-cd_D70B5DB5', 'aws-load-balancer-controller']);
     expect(argocd.depends_on).toContain('helm_release.aws-load-balancer-controller');
