@@ -5,7 +5,7 @@ import { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
 import { awsNames } from '../../../environments';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import { HelmRelease } from '../../src/providers/helm-release';
-import { all, env, environmentStack, policyOf, resources } from '../util';
+import { all, env, environmentStack, only, policyOf, resources } from '../util';
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 
