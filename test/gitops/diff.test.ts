@@ -182,7 +182,7 @@ describe('diff against the gitops branch', () => {
     expect(diffCommand(['--colour'], context(sourceRepo(), messages))).toBe(2);
     expect(messages).toEqual([
       'diff: --env qa: unknown environment; expected one of dev, prod',
-      'diff: unknown argument --colour: expected --env <a,b>, --no-synth, --ref <commit-ish>, --remote <name>',
+      'diff: unknown argument --colour: expected --env <a,b>, --no-synth, --base <commit-ish>, --remote <name>, --format terminal|markdown|json',
     ]);
   });
 });
