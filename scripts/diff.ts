@@ -1,5 +1,6 @@
-// `npm run diff [-- --env prod] [-- --no-synth] [-- --ref origin/gitops]`: what publishing would
-// change on the gitops branch. Exit code 0 when equal, 1 when different, 2 on error.
+// `npm run diff [-- --env prod] [-- --no-synth] [-- --base origin/gitops] [-- --format markdown|json]`:
+// what publishing would change in each cluster, object by object. Exit 0 when equal, 1 when
+// different, 2 on error.
 import { resolve } from 'node:path';
 import { synthCommand } from '../charts/synth-command';
 import { environments } from '../environments';
@@ -10,4 +11,6 @@ process.exitCode = diffCommand(process.argv.slice(2), {
   repoDir: root,
   environments: environments.map((e) => ({ name: e.name, branch: e.gitops.branch })),
   synth: (names) => synthCommand(['--env', names.join(',')], environments, { outdir: resolve(root, 'dist') }) === 0,
+  production: environments.filter((e) => e.tier === 'prod').map((e) => e.name),
+  color: process.stdout.isTTY === true && !process.env.NO_COLOR,
 });
