@@ -91,9 +91,9 @@ function headerOf(report: DiffReport): string {
       : `| **${e.env}** | ${e.applications.length} | ${e.counts.added} | ${e.counts.changed} | ${e.counts.removed} | ${e.risks.length > 0 ? `⚠️ ${e.risks.join(', ')}` : '—'} |`,
   );
   return [
-    `### Argo CD diff: ${changed.length} of ${report.environments.length} environment${report.environments.length === 1 ? '' : 's'} change${changed.length === 1 ? 's' : ''}`,
+    `### Argo CD diff: changes in ${changed.length} of ${report.environments.length} environment${report.environments.length === 1 ? '' : 's'}`,
     '',
-    `${escape(report.head)} against ${escape(report.base)}, object by object as Argo CD would apply them (Helm releases rendered; Secret values redacted).`,
+    `Rendered from ${escape(report.head)}, compared with ${escape(report.base)}, object by object as Argo CD would apply them (Helm releases rendered, Secret values redacted).`,
     '',
     '| environment | Applications | added | changed | removed | risks |',
     '|---|--:|--:|--:|--:|---|',

@@ -125,7 +125,7 @@ describe('formats', () => {
 
   test('markdown: a table of environments, one folded section per Application with objects and diffs', () => {
     const text = formatMarkdown(report([dev, bump]));
-    expect(text).toContain('### Argo CD diff: 1 of 2 environments changes\n');
+    expect(text).toContain('### Argo CD diff: changes in 1 of 2 environments\n');
     expect(text).toContain('| dev | 0 | 0 | 0 | 0 | no changes |\n| **prod** | 1 | 0 | 1 | 0 | ⚠️ prod |\n');
     expect(text).toContain('<details><summary><b>prod-karpenter</b> · helm karpenter@1.14.1 → karpenter@1.15.0 · 0 added, 1 changed, 0 removed · ⚠️ prod</summary>');
     expect(text).toContain('| ~ | `Deployment karpenter/karpenter` | prod |');

@@ -77,7 +77,7 @@ describe('npm run diff over what Argo CD applies, between a base and a head comm
     expect(diffCommand(['--no-synth', '--format', 'markdown'], context(repo, messages))).toBe(1);
     const markdown = messages.join('\n');
     const [gitops, head] = [git(repo, 'rev-parse', 'gitops'), git(repo, 'rev-parse', 'HEAD')].map((c) => c.slice(0, 12));
-    expect(markdown).toContain(`${head} against gitops (${gitops})`);
+    expect(markdown).toContain(`Rendered from ${head}, compared with gitops (${gitops}), object by object`);
     expect(markdown).toContain('| dev | 0 | 0 | 0 | 0 | no changes |\n| **prod** | 2 | 1 | 2 | 1 | ⚠️ delete, capacity, prod |');
     expect(markdown).toContain('<b>prod-karpenter</b> · helm karpenter@1.14.1 → karpenter@1.15.0 · 1 added, 1 changed, 1 removed · ⚠️ delete, prod</summary>');
     expect(markdown).toContain('| ~ | `Deployment karpenter/karpenter` | prod |');
