@@ -14,13 +14,14 @@ export function componentsOf(env: EnvironmentConfig): PlatformComponent[] {
 
 /**
  * Every configuration violation of `envs`, core rules first, then each enabled component's;
- * cross-environment rules compare against `all` (defaults to `envs`).
+ * cross-environment rules compare against `all` (defaults to `envs`). Date rules (Kubernetes
+ * support) are read for `today`, the build date.
  */
-export function validateEnvironments(envs: readonly EnvironmentConfig[], all: readonly EnvironmentConfig[] = envs): Violation[] {
+export function validateEnvironments(envs: readonly EnvironmentConfig[], all: readonly EnvironmentConfig[] = envs, today: Date = new Date()): Violation[] {
   const violations: Violation[] = [];
   for (const env of envs) {
     const check = new ConfigValidator(typeof env?.name === 'string' ? env.name : '?', env);
-    validateEnvironmentCore(check, env);
+    validateEnvironmentCore(check, env, today);
     // Component rules assume a sound core, so they run only when it is.
     if (check.violations.length === 0) {
       for (const component of componentsOf(env)) component.validate?.(check, env);

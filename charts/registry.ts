@@ -2,6 +2,7 @@ import { withArgoCd } from './argocd';
 import { baseline } from './baseline';
 import { arm64SafetyCheck, capacity, spotSafetyCheck } from './capacity';
 import { chaos, chaosTargetCheck } from './chaos';
+import { clusterAddons } from './cluster-addons';
 import type { OutputCheck, PlatformCheck, PlatformComponent } from './component';
 import { delivery, workloadScalingCheck } from './delivery';
 import { demoApp } from './demo-app';
@@ -14,7 +15,7 @@ import { secretGuard } from './security/secret-guard';
  * Charts that read other charts' constructs (e.g. Argo CD reading Helm releases) come last.
  */
 // withArgoCd appends the Argo CD component, which deploys every component listed before it.
-export const COMPONENTS: readonly PlatformComponent[] = withArgoCd([baseline, governance, capacity, delivery, monitoring, demoApp, chaos]);
+export const COMPONENTS: readonly PlatformComponent[] = withArgoCd([baseline, clusterAddons, governance, capacity, delivery, monitoring, demoApp, chaos]);
 
 /** Rules over a whole built environment, run before anything is written. */
 export const PLATFORM_CHECKS: readonly PlatformCheck[] = [spotSafetyCheck, arm64SafetyCheck, workloadScalingCheck, chaosTargetCheck];

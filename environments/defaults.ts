@@ -6,7 +6,7 @@ import type { EnvironmentDefaults } from './define';
  */
 export const defaults: EnvironmentDefaults = {
   cluster: {
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.35',
     publicAccessCidrs: [],
   },
   ownership: {
@@ -44,7 +44,7 @@ export const defaults: EnvironmentDefaults = {
   },
   capacity: {
     amiFamily: 'al2023',
-    amiAliasVersion: 'v20251120',
+    amiAliasVersion: 'v20260903',
     spot: { enabled: true, maxCpu: 200, maxMemoryGiB: 800 },
     onDemand: { enabled: true, maxCpu: 100, maxMemoryGiB: 400 },
     consolidateAfter: '1m',
@@ -83,7 +83,7 @@ export const defaults: EnvironmentDefaults = {
   chaos: {
     schedule: '',
     allowInProd: false,
-    kubectlImageTag: 'v1.33.5',
+    kubectlImageTag: 'v1.35.0',
   },
   observability: {
     retention: '15d',

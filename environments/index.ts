@@ -5,6 +5,7 @@ import type { EnvironmentConfig } from './types';
 
 export * from './types';
 export { awsNames } from './names';
+export { systemNodeGroupOf, type SystemNodeGroupSpec } from './system-node-group';
 export type { AwsNames, PodIdentity } from './names';
 export { defineEnvironment } from './define';
 export type { EnvironmentDefinition } from './define';

@@ -3,6 +3,10 @@
 // mirror is only checked to hold every pinned file (a missing CRD fails, missing chart defaults
 // are reported). UPSTREAM_BASE_URL replaces the host of the
 // pinned URLs (a mirror of raw.githubusercontent.com).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { HELM } from './desired/desired-state-of';
+import { chartArchiveFile, pinnedCharts, pullCharts } from './upstream/chart-archives';
 import { fetchPinnedFiles, missingPinnedFiles } from './upstream/fetch-pinned';
 import { allPinnedFiles, UPSTREAM_CACHE } from './upstream/upstream-dir';
 
@@ -10,6 +14,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const files = allPinnedFiles();
   const mirror = process.env.UPSTREAM_DIR;
   if (mirror) {
+    // Charts: Argo CD must be able to fetch every pinned chart; the mirror must hold each one.
+    const charts = pinnedCharts().map(chartArchiveFile);
+    const missingCharts = charts.filter((f) => !existsSync(join(mirror, f)));
+    if (missingCharts.length > 0) {
+      console.error(`UPSTREAM_DIR=${mirror} lacks ${missingCharts.length} of ${charts.length} pinned charts (the plan reports each as a render failure):\n  ${missingCharts.join('\n  ')}`);
+    } else {
+      console.log(`UPSTREAM_DIR=${mirror} holds all ${charts.length} pinned charts`);
+    }
     const missing = missingPinnedFiles(mirror, files);
     if (missing.length === 0) {
       console.log(`UPSTREAM_DIR=${mirror} holds all ${files.length} pinned files; nothing to download`);
@@ -29,6 +41,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const result = await fetchPinnedFiles({ files, dest: UPSTREAM_CACHE, baseUrl: process.env.UPSTREAM_BASE_URL, force: argv.includes('--force') });
   console.log(`${UPSTREAM_CACHE}: ${result.downloaded.length} downloaded, ${result.present.length} already present, ${files.length} pinned`);
+  // Charts come from their Helm repositories (OCI included), as Argo CD fetches them.
+  if (!existsSync(HELM)) throw new Error(`${HELM} not found: build it with bash scripts/tools.sh helm, then run npm run fetch-upstream again`);
+  const pulled = pullCharts(HELM, pinnedCharts());
+  console.log(`${UPSTREAM_CACHE}/charts: ${pulled.length} pulled, ${pinnedCharts().length} pinned`);
   return 0;
 }
 

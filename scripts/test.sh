@@ -14,9 +14,10 @@ npx --no-install tsc --noEmit -p tsconfig.json
 step "GitHub Actions workflows (actionlint)"
 bash scripts/lint-workflows.sh
 
-# The validator tests and `npm run validate` need kubectl-validate and the pinned CRDs.
+# The validator tests and `npm run validate` need kubectl-validate, the pinned CRDs and charts,
+# and helm (release rendering).
 step "pinned tools and upstream files"
-bash scripts/tools.sh kubectl-validate kyverno
+bash scripts/tools.sh kubectl-validate kyverno helm
 npx --no-install tsx scripts/fetch-upstream.ts
 
 step "unit and chart tests (jest)"
@@ -27,6 +28,9 @@ npx --no-install tsx main.ts
 
 step "validate rendered manifests (kubectl-validate) and Helm values (pinned chart defaults)"
 npx --no-install tsx scripts/validate.ts
+
+step "sync plan: every Application rendered as Argo CD would (real Helm, pinned charts), then the gate"
+npx --no-install tsx scripts/plan.ts
 
 step "Kyverno policies with the real engine: test suites and conformance of every rendered workload"
 bash scripts/tools.sh kyverno

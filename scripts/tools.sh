@@ -4,7 +4,7 @@
 # the pin it was built from, so a re-run reuses what is already at the pin.
 #
 # Usage: bash scripts/tools.sh [TOOL...]     (no argument: all tools)
-# Tools: kubectl-validate kyverno kube-score kube-linter polaris checkov actionlint
+# Tools: kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint
 # Then:  export PATH="$PWD/.tools/bin:$PATH"
 #
 # Needs Go (go.mod of kyverno asks for >= 1.26.5) with a reachable module proxy,
@@ -15,6 +15,8 @@ set -euo pipefail
 KUBECTL_VALIDATE_VERSION=v0.0.5-0.20260105161640-a97ccfaca20b
 # kyverno CLI: runs the platform's Kyverno policies against rendered manifests offline
 KYVERNO_VERSION=v1.19.0
+# helm: renders every upstream chart the way Argo CD's repo-server does (Argo CD embeds Helm 3)
+HELM_VERSION=v3.21.4
 # kube-score: best-practice scoring of workloads (probes, resources, security context)
 KUBE_SCORE_VERSION=v1.20.0
 # kube-linter: lint checks for Kubernetes YAML (privileges, anti-affinity, ...)
@@ -26,7 +28,7 @@ CHECKOV_VERSION=3.3.30
 # actionlint: checks the GitHub Actions workflows (syntax, expressions, action inputs; run: scripts too when shellcheck is on PATH)
 ACTIONLINT_VERSION=v1.7.12
 
-ALL_TOOLS=(kubectl-validate kyverno kube-score kube-linter polaris checkov actionlint)
+ALL_TOOLS=(kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$ROOT/.tools"
@@ -48,6 +50,7 @@ pin_of() {
   case "$1" in
     kubectl-validate) echo "$KUBECTL_VALIDATE_VERSION" ;;
     kyverno) echo "$KYVERNO_VERSION" ;;
+    helm) echo "$HELM_VERSION" ;;
     kube-score) echo "$KUBE_SCORE_VERSION" ;;
     kube-linter) echo "$KUBE_LINTER_VERSION" ;;
     polaris) echo "$POLARIS_VERSION" ;;
@@ -81,6 +84,7 @@ go_install() { # module/path/to/cmd version [extra -ldflags]
 # The -X flags set the version string the way each upstream release build does
 # (it otherwise prints "development"); the linker ignores a -X it cannot apply.
 install_kubectl-validate() { go_install sigs.k8s.io/kubectl-validate "$1"; }
+install_helm() { go_install helm.sh/helm/v3/cmd/helm "$1" "-X helm.sh/helm/v3/internal/version.version=$1"; }
 install_kube-score() { go_install github.com/zegl/kube-score/cmd/kube-score "$1" "-X main.version=${1#v}"; }
 install_kube-linter() {
   go_install golang.stackrox.io/kube-linter/cmd/kube-linter "$1" \
@@ -132,6 +136,7 @@ version_of() {
     # against): prove it starts, then read the module version Go stamped in.
     kubectl-validate) "$bin" --help >/dev/null && go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
     checkov | actionlint) "$bin" --version ;;
+    helm) "$bin" version --short ;;
     *) "$bin" version ;;
   esac 2>&1)" || rc=$?
   printf '%s\n' "${out%%$'\n'*}"

@@ -44,13 +44,16 @@ export function envWith(name: string, overrides: unknown): EnvironmentConfig {
   return deepMerge(env(name), overrides);
 }
 
+/** The build date configuration tests validate for, so date rules (Kubernetes support) do not age. */
+export const TEST_TODAY = new Date('2026-12-04T12:00:00Z');
+
 /**
  * Formatted configuration violations of `config`, validated alongside the committed environments
- * with `replaces` (default: the environment of the same name) swapped out for it.
+ * with `replaces` (default: the environment of the same name) swapped out for it, on `today`.
  */
-export function violationsOf(config: EnvironmentConfig, replaces: string = config.name): string[] {
+export function violationsOf(config: EnvironmentConfig, replaces: string = config.name, today: Date = TEST_TODAY): string[] {
   const others = environments.filter((e) => e.name !== replaces);
-  return validateEnvironments([config], [...others, config]).map(formatViolation);
+  return validateEnvironments([config], [...others, config], today).map(formatViolation);
 }
 
 /** A fresh cdk8s App for chart tests. */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { awsNames, environments } from '../../environments';
 import { buildBootstrapApp } from '../src/bootstrap-app';
+import { UPSTREAM } from '../../lib/upstream/pins';
 import { KARPENTER_INTERRUPTION_EVENTS } from '../src/karpenter/interruption-queue';
 import { RenderedSide } from './contract/rendered-side';
 import { TerraformSide } from './contract/terraform-side';
@@ -22,9 +23,8 @@ const SERVICE_ACCOUNT_PATHS: Readonly<Record<string, readonly string[]>> = {
   'karpenter': ['serviceAccount', 'name'],
   'keda': ['serviceAccount', 'operator', 'name'],
   'external-secrets': ['serviceAccount', 'name'],
-  'aws-load-balancer-controller': ['serviceAccount', 'name'],
 };
-const CHART_OF = { karpenter: 'karpenter', keda: 'keda', externalSecrets: 'external-secrets', loadBalancerController: 'aws-load-balancer-controller' } as const;
+const CHART_OF = { karpenter: 'karpenter', keda: 'keda', externalSecrets: 'external-secrets' } as const;
 
 describe.each(environments.map((e) => [e.name, e] as const))('contract %s', (name, env) => {
   const names = awsNames(env);
@@ -62,12 +62,48 @@ describe.each(environments.map((e) => [e.name, e] as const))('contract %s', (nam
     });
   });
 
+  describe('the load balancer controller the bootstrap installs', () => {
+    const release = terraform.helmReleases.find((r) => r.chart === UPSTREAM['aws-load-balancer-controller'].chart.name)!;
+
+    test('is the pinned chart', () => {
+      const pin = UPSTREAM['aws-load-balancer-controller'].chart;
+      expect(release).toMatchObject({ repository: pin.repository, version: pin.version });
+    });
+
+    test('runs as the service account bound to its role', () => {
+      const binding = terraform.podIdentities.find((b) => b.roleName === names.podIdentities.loadBalancerController.roleName)!;
+      expect(release.namespace).toBe(binding.namespace);
+      expect(release.values.serviceAccount).toEqual({ create: true, name: binding.serviceAccount });
+    });
+
+    test('manages the load balancers of this cluster, in its region and VPC', () => {
+      expect(release.values.clusterName).toBe(terraform.clusterName);
+      expect(release.values.region).toBe(env.aws.region);
+      expect(release.values.vpcId).toBe(terraform.vpcIdReference);
+    });
+
+    test('runs on the system node group and tolerates its taint', () => {
+      const [systemGroup] = terraform.nodeGroups;
+      expect(release.values.nodeSelector['eks.amazonaws.com/nodegroup']).toBe(systemGroup.name);
+      for (const taint of systemGroup.taints) {
+        expect(release.values.tolerations.some((t: any) => t.key === taint.key && (t.operator === 'Exists' || t.value === taint.value))).toBe(true);
+      }
+    });
+
+    test('creates the IngressClass the demo Ingresses use, before Argo CD is installed', () => {
+      expect(release.values).toMatchObject({ ingressClass: 'alb', createIngressClassResource: true });
+      const argocd = terraform.helmReleases.find((r) => r.chart === UPSTREAM['argo-cd'].chart.name)!;
+      expect(argocd.dependsOn).toContain(`helm_release.${release.address}`);
+    });
+  });
+
   describe('the rendered manifests reference what Terraform creates', () => {
     const rendered = new RenderedSide(env);
     const nodeClasses = rendered.objectsOfKind('EC2NodeClass');
     const karpenter = rendered.release('karpenter');
     const whenNodeClasses = nodeClasses.length > 0 ? test : test.skip;
     const whenKarpenter = karpenter ? test : test.skip;
+    const ingresses = rendered.objectsOfKind('Ingress');
 
     whenNodeClasses(`EC2NodeClass role and selectors (${rendered.source})`, () => {
       for (const nodeClass of nodeClasses) {
@@ -109,6 +145,11 @@ describe.each(environments.map((e) => [e.name, e] as const))('contract %s', (nam
         if (serviceAccount !== undefined) expect(serviceAccount).toBe(binding.serviceAccount);
       });
     }
+
+    (ingresses.length > 0 ? test : test.skip)(`Ingresses use the IngressClass of the installed controller (${rendered.source})`, () => {
+      const release = terraform.helmReleases.find((r) => r.chart === UPSTREAM['aws-load-balancer-controller'].chart.name)!;
+      for (const ingress of ingresses) expect(ingress.spec.ingressClassName).toBe(release.values.ingressClass);
+    });
 
     const root = terraform.manifests.find((m) => m.kind === 'Application');
     const renderedRoot = rendered.objectsOfKind('Application').find((a) => a.metadata.name === root?.metadata.name);

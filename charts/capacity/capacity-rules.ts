@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../../environments';
+import { eksRelease } from '../../lib/aws/eks-kubernetes-versions';
 import { AMI_RELEASE_TAG } from '../../lib/capacity';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 
@@ -15,6 +16,15 @@ export function validateCapacity(check: ConfigValidator, env: EnvironmentConfig)
         `must be a pinned ${env.capacity.amiFamily} release such as ${family.example} outside dev: latest rolls untested AMIs onto ${env.tier} nodes`);
     } else if (!family.pattern.test(version)) {
       check.fail('capacity.amiAliasVersion', version, `must be 'latest' (dev only) or a ${env.capacity.amiFamily} release tag such as ${family.example}`);
+    } else if (env.capacity.amiFamily === 'al2023') {
+      // AL2023 release tags are dates: a release older than the cluster's Kubernetes version on
+      // EKS has no AMI for that version, and Karpenter would find nothing to launch.
+      const release = eksRelease(env.cluster.kubernetesVersion);
+      const released = version.slice(1, 5) + '-' + version.slice(5, 7) + '-' + version.slice(7, 9);
+      if (release && released < release.availableOnEks) {
+        check.fail('capacity.amiAliasVersion', version,
+          `must be an al2023 release from ${release.availableOnEks} on: older releases have no AMI for Kubernetes ${release.version} (cluster.kubernetesVersion)`);
+      }
     }
   }
 

@@ -1,18 +1,22 @@
 import type { EnvironmentConfig } from '../../environments';
+import { EKS_KUBERNETES_RELEASES, EKS_RELEASE_CALENDAR_SOURCE, eksRelease, inStandardSupport, utcDay, versionsInStandardSupport } from '../../lib/aws/eks-kubernetes-versions';
 import { AWS_REGION_ZONES, zonesOf } from '../../lib/aws/regions';
 import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import type { Violation } from '../../lib/config/violation';
 
-/** Kubernetes minor versions EKS supports and the validator has schemas for. */
-export const SUPPORTED_KUBERNETES_VERSIONS = ['1.31', '1.32', '1.33', '1.34'] as const;
+/** Kubernetes minor versions of the EKS release calendar (kubectl-validate has schemas for each). */
+export const SUPPORTED_KUBERNETES_VERSIONS: readonly string[] = EKS_KUBERNETES_RELEASES.map((r) => r.version);
 
 const NAMESPACE_TIERS = ['platform', 'apps', 'data', 'monitoring', 'chaos'];
 // Label values: at most 63 characters, alphanumeric at both ends.
 const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
-/** Rules every environment must satisfy, whatever components it enables. */
-export function validateEnvironmentCore(check: ConfigValidator, env: EnvironmentConfig): void {
+/**
+ * Rules every environment must satisfy, whatever components it enables. `today` is the day the
+ * support calendar is read for (the build date).
+ */
+export function validateEnvironmentCore(check: ConfigValidator, env: EnvironmentConfig, today: Date): void {
   check.dnsLabel('name');
   check.oneOf('tier', ['dev', 'staging', 'prod']);
 
@@ -38,7 +42,9 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
   // Karpenter's interruption queue is named after the cluster and SQS allows 80 characters.
   check.expect(typeof env.cluster.name !== 'string' || env.cluster.name.length <= 55, 'cluster.name',
     'must be at most 55 characters so derived names (SQS queue, IAM roles) stay within AWS limits');
-  check.oneOf('cluster.kubernetesVersion', SUPPORTED_KUBERNETES_VERSIONS);
+  if (check.oneOf('cluster.kubernetesVersion', SUPPORTED_KUBERNETES_VERSIONS) && env.tier === 'prod') {
+    validateStandardSupport(check, env.cluster.kubernetesVersion, today);
+  }
   if (check.string('cluster.vpcCidr')) {
     const vpc = parseCidr(env.cluster.vpcCidr);
     if (!vpc) check.fail('cluster.vpcCidr', env.cluster.vpcCidr, 'must be an IPv4 CIDR with no host bits set, e.g. 10.0.0.0/16');
@@ -71,6 +77,22 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
     check.positiveInt(`namespaces[${i}].quotaPods`);
   });
   if (namespaces) check.unique(namespaces.map((n) => (n as { name: unknown }).name), (i) => `namespaces[${i}].name`, 'namespace name');
+}
+
+/**
+ * Prod runs a Kubernetes version in EKS standard support: past it, EKS bills extended support
+ * and the version gets only critical fixes; past extended support, EKS upgrades the control plane
+ * on its own schedule.
+ */
+function validateStandardSupport(check: ConfigValidator, version: string, today: Date): void {
+  const release = eksRelease(version)!;
+  if (inStandardSupport(release, today)) return;
+  const day = today.toISOString().slice(0, 10);
+  const current = versionsInStandardSupport(today);
+  const upgrade = current.length > 0 ? `use ${current.join(' or ')}` : 'add the current versions to lib/aws/eks-kubernetes-versions.ts';
+  const when = today < utcDay(release.availableOnEks) ? `is not available on EKS before ${release.availableOnEks}` : `left EKS standard support on ${release.endOfStandardSupport}`;
+  check.fail('cluster.kubernetesVersion', version,
+    `must be in EKS standard support in prod: ${version} ${when} (today is ${day}; ${EKS_RELEASE_CALENDAR_SOURCE}); ${upgrade}`);
 }
 
 /** Rules across environments: names and address space must not collide. */

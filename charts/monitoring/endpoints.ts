@@ -12,6 +12,7 @@ export const RELEASES = {
   tempo: 'tempo',
   otelCollector: 'otel-collector',
   opencost: 'opencost',
+  alloy: 'alloy',
 } as const;
 
 const svc = (name: string) => `${name}.${MONITORING_NAMESPACE}.svc.cluster.local`;
@@ -19,6 +20,8 @@ const svc = (name: string) => `${name}.${MONITORING_NAMESPACE}.svc.cluster.local
 export const ENDPOINTS = {
   prometheus: `http://${svc(`${RELEASES.kubePrometheusStack}-prometheus`)}:9090`,
   loki: `http://${svc(RELEASES.loki)}:3100`,
+  /** Loki's push API on the single binary's Service (the chart's gateway is off). */
+  lokiPush: `http://${svc(RELEASES.loki)}:3100/loki/api/v1/push`,
   tempo: `http://${svc(RELEASES.tempo)}:3200`,
   tempoOtlpGrpc: `${svc(RELEASES.tempo)}:4317`,
   /** Where applications send OTLP (gRPC): `OTEL_EXPORTER_OTLP_ENDPOINT`. */

@@ -5,8 +5,10 @@ import { MONITORING_STORAGE_CLASS } from './endpoints';
  * Values for the Loki chart in single-binary mode: chunks and indexes in the environment's S3
  * bucket (credentials from the `loki` Pod Identity, none in the values), retention enforced by the
  * compactor, OTLP ingestion with structured metadata (trace ids). The chart's caches, gateway,
- * canary and bundled MinIO are off: a single binary does not need them.
- * Not checked against the chart's defaults offline (the chart is not in the upstream mirror).
+ * canary and bundled MinIO are off: a single binary does not need them, and Alloy pushes to the
+ * single binary's Service (`ENDPOINTS.lokiPush`).
+ * Written for chart 8.1.3 (Loki 3.6.7): `deploymentMode: SingleBinary` is that chart's name for the
+ * monolithic mode (18.x renamed it `Monolithic`).
  */
 export function lokiValues(env: EnvironmentConfig): Record<string, unknown> {
   const names = awsNames(env);

@@ -7,6 +7,7 @@ import { UPSTREAM } from '../../lib/upstream/pins';
 import { AwsSecret, AwsSecretStore, Gp3StorageClass } from '../../lib/workloads';
 import { AWS_SECRET_STORE } from '../delivery';
 import { PlatformChart } from '../platform-chart';
+import { alloyValues } from './alloy-values';
 import { capacityDashboard } from './dashboards/capacity-dashboard';
 import { provisioningDashboard } from './dashboards/provisioning-dashboard';
 import { serviceDashboard } from './dashboards/service-dashboard';
@@ -23,7 +24,7 @@ import { tempoValues } from './tempo-values';
 
 /**
  * Metrics, alerts, dashboards, logs, traces and cost allocation: kube-prometheus-stack, Loki,
- * Tempo, the OpenTelemetry Collector and OpenCost as Helm releases, plus this platform's own
+ * Tempo, the OpenTelemetry Collector, OpenCost and Alloy (pod logs to Loki) as Helm releases, plus this platform's own
  * monitors, rules and dashboards as typed objects. Credentials arrive through ExternalSecrets;
  * none is rendered.
  */
@@ -77,7 +78,8 @@ export class MonitoringChart extends PlatformChart {
       values: otelCollectorValues(env),
     });
     const opencost = new HelmRelease(this, 'opencost', { chart: UPSTREAM['opencost'].chart, releaseName: RELEASES.opencost, namespace, values: opencostValues(env) });
-    this.releases = [this.kubePrometheusStack, loki, tempo, collector, opencost];
+    const alloy = new HelmRelease(this, 'alloy', { chart: UPSTREAM['alloy'].chart, releaseName: RELEASES.alloy, namespace, values: alloyValues() });
+    this.releases = [this.kubePrometheusStack, loki, tempo, collector, opencost, alloy];
 
     new k8s.KubeConfigMap(this, 'opencost-pricing', {
       metadata: { name: OPENCOST_PRICING_CONFIG_MAP, namespace, labels: { 'app.kubernetes.io/name': RELEASES.opencost } },

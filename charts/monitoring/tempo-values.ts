@@ -2,9 +2,42 @@ import type { EnvironmentConfig } from '../../environments';
 import { MONITORING_STORAGE_CLASS } from './endpoints';
 
 /**
+ * Tempo's configuration file: the chart's own `config` template (chart 1.26.2) with one change,
+ * `distributor.receivers` takes only `otlp` from `tempo.receivers`. The chart's templates read
+ * `tempo.receivers.jaeger.protocols.*` for the Service and container ports, so the Jaeger receiver
+ * cannot be removed from the values; it is kept out of the configuration instead.
+ */
+const TEMPO_CONFIG = `memberlist:
+  cluster_label: "{{ .Release.Name }}.{{ .Release.Namespace }}"
+multitenancy_enabled: {{ .Values.tempo.multitenancyEnabled }}
+usage_report:
+  reporting_enabled: {{ .Values.tempo.reportingEnabled }}
+compactor:
+  compaction:
+    block_retention: {{ .Values.tempo.retention }}
+distributor:
+  receivers:
+    {{- toYaml (pick .Values.tempo.receivers "otlp") | nindent 4 }}
+ingester:
+  {{- toYaml .Values.tempo.ingester | nindent 2 }}
+server:
+  {{- toYaml .Values.tempo.server | nindent 2 }}
+storage:
+  {{- toYaml .Values.tempo.storage | nindent 2 }}
+querier:
+  {{- toYaml .Values.tempo.querier | nindent 2 }}
+query_frontend:
+  {{- toYaml .Values.tempo.queryFrontend | nindent 2 }}
+overrides:
+  {{- toYaml .Values.tempo.overrides | nindent 2 }}
+`;
+
+/** The Jaeger protocols of the chart's defaults; an endpoint of null removes the protocol's port. */
+const JAEGER_PROTOCOLS = ['grpc', 'thrift_binary', 'thrift_compact', 'thrift_http'] as const;
+
+/**
  * Values for the Tempo chart (single binary): OTLP in from the collector, blocks on a gp3 volume
- * kept for the environment's trace retention. Not checked against the chart's defaults offline
- * (the chart is not in the upstream mirror).
+ * kept for the environment's trace retention.
  */
 export function tempoValues(env: EnvironmentConfig): Record<string, unknown> {
   const traces = env.observability.traces;
@@ -15,12 +48,16 @@ export function tempoValues(env: EnvironmentConfig): Record<string, unknown> {
       reportingEnabled: false,
       resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } },
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } },
-      // Only OTLP: the collector is the one entry point for traces.
+      // Only OTLP: the collector is the one entry point for traces. Jaeger keeps its keys (the
+      // chart dereferences them) without endpoints, so no port is opened, and TEMPO_CONFIG leaves
+      // it out of the distributor; OpenCensus, a bare key in the defaults, is removed.
       receivers: {
-        jaeger: null,
+        jaeger: { protocols: Object.fromEntries(JAEGER_PROTOCOLS.map((p) => [p, { endpoint: null }])) },
+        opencensus: null,
         otlp: { protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } } },
       },
     },
+    config: TEMPO_CONFIG,
     persistence: { enabled: true, size: `${traces.storageGiB}Gi`, storageClassName: MONITORING_STORAGE_CLASS },
   };
 }

@@ -146,14 +146,16 @@ export const UPSTREAM = {
     crds: [],
     chartValues: { file: 'chart-values/trivy-operator-0.32.1.yaml', url: 'https://raw.githubusercontent.com/aquasecurity/trivy-operator/v0.30.1/deploy/helm/values.yaml' },
   },
-  // Observability charts outside the offline mirror: pins from each project's published chart
-  // (README / Chart.yaml at the named tag or commit); their values are not checked offline.
+  // Loki 8.2.0 was never published; 8.1.3 is the newest 8.x release and runs the same Loki
+  // (3.6.7) these values were written for. 18.x renames the deployment modes (SingleBinary ->
+  // Monolithic), adds a values schema and moves to Loki 3.7: an upgrade of its own, with its own
+  // migration of the write-ahead log and schema, not a pin fix.
   'loki': {
     title: 'Grafana Loki',
     appVersion: '3.6.7',
-    chart: { name: 'loki', repository: 'https://grafana-community.github.io/helm-charts', version: '8.2.0' },
+    chart: { name: 'loki', repository: 'https://grafana-community.github.io/helm-charts', version: '8.1.3' },
     crds: [],
-    chartValues: { file: 'chart-values/loki-8.2.0.yaml', url: 'https://raw.githubusercontent.com/grafana-community/helm-charts/02a000334683b8cbfae952888fc7a9c0bfaeae4f/charts/loki/values.yaml' },
+    chartValues: { file: 'chart-values/loki-8.1.3.yaml', url: 'https://raw.githubusercontent.com/grafana-community/helm-charts/loki-8.1.3/charts/loki/values.yaml' },
   },
   'tempo': {
     title: 'Grafana Tempo (single binary)',
@@ -175,6 +177,29 @@ export const UPSTREAM = {
     chart: { name: 'opencost', repository: 'https://opencost.github.io/opencost-helm-chart', version: '1.33.3' },
     crds: [],
     chartValues: { file: 'chart-values/opencost-1.33.3.yaml', url: 'https://raw.githubusercontent.com/opencost/opencost-helm-chart/b142d2588f1ee9f7ad3ce5a7020718d18e7a21d4/charts/opencost/values.yaml' },
+  },
+  'metrics-server': {
+    title: 'Kubernetes Metrics Server',
+    appVersion: '0.8.1',
+    chart: { name: 'metrics-server', repository: 'https://kubernetes-sigs.github.io/metrics-server/', version: '3.13.1' },
+    crds: [],
+    chartValues: { file: 'chart-values/metrics-server-3.13.1.yaml', url: 'https://raw.githubusercontent.com/kubernetes-sigs/metrics-server/metrics-server-helm-chart-3.13.1/charts/metrics-server/values.yaml' },
+  },
+  'alloy': {
+    title: 'Grafana Alloy',
+    appVersion: '1.18.1',
+    // The chart's PodLogs CRD is not installed (crds.create: false): logs are read from the nodes.
+    chart: { name: 'alloy', repository: 'https://grafana.github.io/helm-charts', version: '1.11.1' },
+    crds: [],
+    chartValues: { file: 'chart-values/alloy-1.11.1.yaml', url: 'https://raw.githubusercontent.com/grafana/alloy/helm-chart/1.11.1/operations/helm/charts/alloy/values.yaml' },
+  },
+  'aws-load-balancer-controller': {
+    title: 'AWS Load Balancer Controller',
+    appVersion: '3.5.0',
+    // Installed by the bootstrap (it needs the VPC id); its CRDs ship with the chart.
+    chart: { name: 'aws-load-balancer-controller', repository: 'https://aws.github.io/eks-charts', version: '3.5.0' },
+    crds: [],
+    chartValues: { file: 'chart-values/aws-load-balancer-controller-3.5.0.yaml', url: 'https://raw.githubusercontent.com/aws/eks-charts/5239609/stable/aws-load-balancer-controller/values.yaml' },
   },
 } as const satisfies Record<string, UpstreamComponent>;
 

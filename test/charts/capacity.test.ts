@@ -36,8 +36,8 @@ describe('CapacityChart', () => {
   });
 
   test('AMI alias: pinned in staging and prod, latest in dev', () => {
-    expect(findOne(build(env('prod')).objects, 'EC2NodeClass').spec.amiSelectorTerms).toEqual([{ alias: 'al2023@v20251120' }]);
-    expect(findOne(build(env('staging')).objects, 'EC2NodeClass').spec.amiSelectorTerms).toEqual([{ alias: 'al2023@v20251120' }]);
+    expect(findOne(build(env('prod')).objects, 'EC2NodeClass').spec.amiSelectorTerms).toEqual([{ alias: 'al2023@v20260903' }]);
+    expect(findOne(build(env('staging')).objects, 'EC2NodeClass').spec.amiSelectorTerms).toEqual([{ alias: 'al2023@v20260903' }]);
     expect(findOne(build(env('dev')).objects, 'EC2NodeClass').spec.amiSelectorTerms).toEqual([{ alias: 'al2023@latest' }]);
   });
 

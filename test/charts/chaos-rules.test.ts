@@ -29,7 +29,7 @@ describe('chaos rules', () => {
 
   test('fails when kubectl is more than one minor version away from the cluster', () => {
     expect(violationsOf(envWith('dev', { chaos: { kubectlImageTag: 'v1.30.2' } }))).toEqual([
-      'dev: chaos.kubectlImageTag = "v1.30.2": must be within one minor version of cluster.kubernetesVersion (1.33): kubectl\'s version skew policy',
+      'dev: chaos.kubectlImageTag = "v1.30.2": must be within one minor version of cluster.kubernetesVersion (1.35): kubectl\'s version skew policy',
     ]);
   });
 

@@ -5,6 +5,7 @@ import { DASHBOARD_SIDECAR_LABEL } from '../../lib/observability';
 import { unknownValuePaths } from '../../lib/validation/chart-values';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import { pinnedChartDefaults } from '../../scripts/upstream/chart-defaults';
+import { VALUES_ALLOWLIST } from '../../scripts/upstream/values-allowlist';
 import { env, envWith, findAll, findOne, render, testApp, type K8sObject } from '../util';
 
 function build(name: string, config = env(name)) {
@@ -268,7 +269,85 @@ describe('MonitoringChart', () => {
     test('every release takes its chart from the pins', () => {
       const pinned = Object.values(UPSTREAM).map((u) => u.chart);
       for (const release of prod.chart.releases) expect(pinned).toContain(release.chart);
-      expect(prod.chart.releases.map((r) => r.releaseName)).toEqual(['kube-prometheus-stack', 'loki', 'tempo', 'otel-collector', 'opencost']);
+      expect(prod.chart.releases.map((r) => r.releaseName)).toEqual(['kube-prometheus-stack', 'loki', 'tempo', 'otel-collector', 'opencost', 'alloy']);
+    });
+
+    test('Loki, Tempo and Alloy values use only keys of their pinned charts (allowlisted pass-through keys aside)', () => {
+      const known = new Set(VALUES_ALLOWLIST.map((e) => `${e.chart} ${e.path}`));
+      for (const name of ['loki', 'tempo', 'alloy'] as const) {
+        const defaults = pinnedChartDefaults(UPSTREAM[name].chart);
+        expect(defaults).toBeDefined(); // set UPSTREAM_DIR to the upstream mirror
+        for (const b of [dev, prod]) {
+          const unknown = unknownValuePaths(b.releases.get(name)!, defaults).filter((path) => !known.has(`${name} ${path}`));
+          expect(unknown).toEqual([]);
+        }
+      }
+    });
+  });
+
+  describe('Loki', () => {
+    test('is a published chart version (8.2.0 was never released)', () => {
+      expect(UPSTREAM.loki.chart.version).toBe('8.1.3');
+      expect(UPSTREAM.loki.chartValues.file).toBe(`chart-values/loki-${UPSTREAM.loki.chart.version}.yaml`);
+    });
+
+    test('runs one single binary behind the Service Alloy pushes to', () => {
+      const loki = prod.releases.get('loki')!;
+      expect(loki).toMatchObject({ deploymentMode: 'SingleBinary', singleBinary: { replicas: 1 }, gateway: { enabled: false } });
+      expect(ENDPOINTS.lokiPush).toBe('http://loki.monitoring.svc.cluster.local:3100/loki/api/v1/push');
+    });
+  });
+
+  describe('Tempo', () => {
+    const tempo = prod.releases.get('tempo')!;
+
+    test('keeps the Jaeger receiver keys the chart dereferences, without endpoints', () => {
+      const jaeger = tempo.tempo.receivers.jaeger;
+      expect(jaeger).not.toBeNull();
+      expect(Object.keys(jaeger.protocols).sort()).toEqual(['grpc', 'thrift_binary', 'thrift_compact', 'thrift_http']);
+      for (const protocol of Object.values(jaeger.protocols)) expect(protocol).toEqual({ endpoint: null });
+    });
+
+    test('configures only the OTLP receiver in the distributor', () => {
+      expect(tempo.config).toContain('toYaml (pick .Values.tempo.receivers "otlp")');
+      expect(tempo.config).not.toContain('toYaml .Values.tempo.receivers');
+      expect(tempo.tempo.receivers.otlp.protocols).toEqual({ grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } });
+    });
+  });
+
+  describe('Alloy', () => {
+    const alloy = prod.releases.get('alloy')!;
+
+    test('is a DaemonSet in the monitoring namespace on every node', () => {
+      const release = prod.chart.releases.find((r) => r.releaseName === 'alloy')!;
+      expect(release.namespace).toBe('monitoring');
+      expect(release.chart).toBe(UPSTREAM.alloy.chart);
+      expect(alloy.controller.type).toBe('daemonset');
+      expect(alloy.controller.tolerations).toEqual([{ operator: 'Exists' }]);
+    });
+
+    test('reads pod logs from the node read-only and pushes them to Loki', () => {
+      expect(alloy.alloy.mounts).toMatchObject({ varlog: true, dockercontainers: false });
+      const pipeline: string = alloy.alloy.configMap.content;
+      expect(pipeline).toContain('replacement   = "/var/log/pods/*$1/*.log"');
+      expect(pipeline).toContain('field = "spec.nodeName=" + sys.env("NODE_NAME")');
+      expect(pipeline).toContain(`url = "${ENDPOINTS.lokiPush}"`);
+      expect(alloy.alloy.extraEnv).toEqual([{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }]);
+    });
+
+    test('runs hardened and sized, with its own ServiceMonitor and no phone-home', () => {
+      expect(alloy.alloy.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(alloy.alloy.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
+      expect(alloy.configReloader.resources.limits).toBeDefined();
+      expect(alloy.serviceMonitor).toEqual({ enabled: true });
+      expect(alloy.alloy.enableReporting).toBe(false);
+      expect(alloy.crds).toEqual({ create: false });
+    });
+
+    test('reads pods and namespaces only, never Secrets', () => {
+      const rules = [...alloy.rbac.rules, ...alloy.rbac.clusterRules];
+      expect(rules.flatMap((r: { resources: string[] }) => r.resources).sort()).toEqual(['namespaces', 'pods']);
+      for (const rule of rules) expect(rule.verbs).toEqual(['get', 'list', 'watch']);
     });
   });
 });

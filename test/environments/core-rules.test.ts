@@ -1,10 +1,52 @@
 import { environments } from '../../environments';
 import { validateEnvironments } from '../../charts/platform';
-import { envWith, violationsOf } from '../util';
+import { EKS_KUBERNETES_RELEASES, versionsInStandardSupport } from '../../lib/aws/eks-kubernetes-versions';
+import { TEST_TODAY, envWith, violationsOf } from '../util';
 
 describe('committed environments', () => {
   test('are valid', () => {
-    expect(validateEnvironments(environments)).toEqual([]);
+    expect(validateEnvironments(environments, environments, TEST_TODAY)).toEqual([]);
+  });
+});
+
+describe('Kubernetes version support (EKS release calendar)', () => {
+  const prodOn = (version: string, day: string) => violationsOf(envWith('prod', { cluster: { kubernetesVersion: version } }), 'prod', new Date(`${day}T12:00:00Z`));
+
+  test('the default is a version in standard support on the build date', () => {
+    expect(versionsInStandardSupport(TEST_TODAY)).toEqual(['1.35']);
+    for (const env of environments) expect(versionsInStandardSupport(TEST_TODAY)).toContain(env.cluster.kubernetesVersion);
+  });
+
+  test('fails when prod runs a version past its end of standard support', () => {
+    expect(prodOn('1.34', '2026-12-04')).toEqual([
+      'prod: cluster.kubernetesVersion = "1.34": must be in EKS standard support in prod: 1.34 left EKS standard support on 2026-12-02 ' +
+        '(today is 2026-12-04; https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (Amazon EKS Kubernetes release calendar)); use 1.35',
+    ]);
+    expect(prodOn('1.33', '2026-07-29')).toEqual([expect.stringContaining('1.33 left EKS standard support on 2026-07-29 (today is 2026-07-29;')]);
+  });
+
+  test('fails when prod runs a version not yet available on EKS', () => {
+    expect(prodOn('1.35', '2026-01-01')).toEqual([expect.stringContaining('1.35 is not available on EKS before 2026-01-27')]);
+  });
+
+  test('prod may run a version until the day its standard support ends', () => {
+    expect(prodOn('1.34', '2026-12-01')).toEqual([]);
+    expect(prodOn('1.35', '2027-03-26')).toEqual([]);
+    expect(prodOn('1.35', '2027-03-27')).toEqual([expect.stringContaining('1.35 left EKS standard support on 2027-03-27')]);
+  });
+
+  test('dev and staging may run a version in extended support', () => {
+    expect(violationsOf(envWith('staging', { cluster: { kubernetesVersion: '1.34' }, chaos: { kubectlImageTag: 'v1.34.2' } }), 'staging')).toEqual([]);
+  });
+
+  test('the calendar is ordered and each version is supported 14 months, then 12 more', () => {
+    const versions = EKS_KUBERNETES_RELEASES.map((r) => Number(r.version.split('.')[1]));
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    for (const r of EKS_KUBERNETES_RELEASES) {
+      const months = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+      expect(months(r.availableOnEks, r.endOfStandardSupport)).toBe(14);
+      expect(months(r.endOfStandardSupport, r.endOfExtendedSupport)).toBe(12);
+    }
   });
 });
 

@@ -47,7 +47,7 @@ const CASES: readonly BadInput[] = [
     set: { 'cluster.name': 'platform-production-eu-west-1-primary-cluster-blue-green-a' },
     violation: 'prod: cluster.name = "platform-production-eu-west-1-primary-cluster-blue-green-a": must be at most 55 characters so derived names (SQS queue, IAM roles) stay within AWS limits',
   },
-  { fault: 'the Kubernetes version is unknown', env: 'prod', set: { 'cluster.kubernetesVersion': '1.29' }, violation: 'prod: cluster.kubernetesVersion = "1.29": must be one of "1.31", "1.32", "1.33", "1.34"' },
+  { fault: 'the Kubernetes version is unknown', env: 'prod', set: { 'cluster.kubernetesVersion': '1.29' }, violation: 'prod: cluster.kubernetesVersion = "1.29": must be one of "1.31", "1.32", "1.33", "1.34", "1.35"' },
   {
     fault: 'the API endpoint is open to the internet',
     env: 'prod',
@@ -141,7 +141,7 @@ const CASES: readonly BadInput[] = [
     fault: 'kubectl is outside the version skew',
     env: 'staging',
     set: { 'chaos.kubectlImageTag': 'v1.30.2' },
-    violation: "staging: chaos.kubectlImageTag = \"v1.30.2\": must be within one minor version of cluster.kubernetesVersion (1.33): kubectl's version skew policy",
+    violation: "staging: chaos.kubectlImageTag = \"v1.30.2\": must be within one minor version of cluster.kubernetesVersion (1.35): kubectl's version skew policy",
   },
   // Observability.
   { fault: 'prod runs one Prometheus', env: 'prod', set: { 'observability.replicas': 1 }, violation: 'prod: observability.replicas = 1: must be at least 2 in prod: one Prometheus must survive a node or zone loss' },

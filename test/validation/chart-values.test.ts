@@ -64,11 +64,11 @@ describe('chart values check against the pinned defaults', () => {
   });
 
   test('reports charts without pinned defaults as not checked, not as passed', () => {
-    const unpinned = { name: 'aws-load-balancer-controller', repository: 'https://aws.github.io/eks-charts', version: '1.13.0' };
-    const report = check([release({ anything: 1 }, unpinned, 'dist/prod/helm-values/alb.yaml')]);
+    const unpinned = { name: 'cert-manager', repository: 'https://charts.jetstack.io', version: '1.19.1' };
+    const report = check([release({ anything: 1 }, unpinned, 'dist/prod/helm-values/cert-manager.yaml')]);
     expect(report.errors).toEqual([]);
     expect(report.checked).toEqual([]);
-    expect(report.unchecked).toEqual(['no pinned defaults for chart aws-load-balancer-controller 1.13.0: not checked (dist/prod/helm-values/alb.yaml)']);
+    expect(report.unchecked).toEqual(['no pinned defaults for chart cert-manager 1.19.1: not checked (dist/prod/helm-values/cert-manager.yaml)']);
   });
 
   test('fails when a release uses a pinned chart at another version', () => {

@@ -3,8 +3,8 @@ import { SpotDatafeedSubscription } from '@cdktn/provider-aws/lib/spot-datafeed-
 import { S3Backend, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
 import { ARGOCD_NAMESPACE, rootApplication } from '../../../charts/argocd/root-application';
-import { awsNames, type AwsNames, type EnvironmentConfig } from '../../../environments';
-import { SYSTEM_NODE_TAINT, SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
+import { awsNames, systemNodeGroupOf, type AwsNames, type EnvironmentConfig } from '../../../environments';
+import { SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import type { AwsLocation } from '../aws/arn';
 import type { PolicyStatement } from '../aws/policy-document';
@@ -25,6 +25,7 @@ import { KarpenterNodeRole } from '../karpenter/karpenter-node-role';
 import { VpcEndpoints } from '../network/vpc-endpoints';
 import { VpcNetwork } from '../network/vpc-network';
 import { HelmProvider } from '../providers/helm-provider';
+import { HelmRelease } from '../providers/helm-release';
 import type { KubernetesObject } from '../providers/kubernetes-manifest';
 import { KubernetesProvider } from '../providers/kubernetes-provider';
 import { EncryptionKey } from '../security/encryption-key';
@@ -32,6 +33,7 @@ import { PrivateBucket } from '../storage/private-bucket';
 import { ContainerRepository } from '../workloads/container-repository';
 import { WorkQueue } from '../workloads/work-queue';
 import { argoCdValues } from './argocd-values';
+import { loadBalancerControllerValues } from './load-balancer-controller-values';
 
 type PodIdentityName = keyof AwsNames['podIdentities'];
 
@@ -50,6 +52,8 @@ export class EnvironmentStack extends TerraformStack {
   public readonly systemNodes: SystemNodeGroup;
   public readonly interruptionQueue: InterruptionQueue;
   public readonly workQueue: WorkQueue;
+  /** The AWS Load Balancer Controller (Helm), installed before Argo CD. */
+  public readonly loadBalancerController: HelmRelease;
   /** The IAM role of every Pod Identity of `awsNames(env).podIdentities`, by the same key. */
   public readonly podIdentities: Readonly<Record<PodIdentityName, PodIdentityRole>>;
 
@@ -121,13 +125,18 @@ export class EnvironmentStack extends TerraformStack {
     const vpcCni = this.cluster.addAddon('vpc-cni', { configuration: { enableNetworkPolicy: 'true' } });
     const kubeProxy = this.cluster.addAddon('kube-proxy');
     const podIdentityAgent = this.cluster.addAddon('eks-pod-identity-agent');
+    // The same spec the sync-plan gate schedules the early controllers against.
+    const systemNodeGroup = systemNodeGroupOf(env);
     this.systemNodes = new SystemNodeGroup(this, 'system-nodes', {
       cluster: this.cluster,
-      name: names.systemNodeGroup,
+      name: systemNodeGroup.name,
       subnetIds: this.network.appSubnetIds,
       securityGroupIds: [this.cluster.clusterSecurityGroupId, nodeSecurityGroup.id],
-      size: Math.max(2, env.aws.availabilityZones.length),
-      taints: [SYSTEM_NODE_TAINT],
+      size: systemNodeGroup.size,
+      maxSize: systemNodeGroup.maxSize,
+      instanceTypes: systemNodeGroup.instanceTypes,
+      amiType: systemNodeGroup.amiType,
+      taints: systemNodeGroup.taints,
       dependsOn: [vpcCni, kubeProxy, podIdentityAgent],
     });
     const coreDns = this.cluster.addAddon('coredns', { dependsOn: [this.systemNodes.nodeGroup] });
@@ -186,14 +195,31 @@ export class EnvironmentStack extends TerraformStack {
     // The Kubernetes side runs as the cluster admin role: Terraform's own identity has no access
     // entry (bootstrap_cluster_creator_admin_permissions is off).
     const connection = { ...this.cluster.connection, roleArn: admin.arn };
+    const helmProvider = new HelmProvider(this, 'helm', { connection });
+    const lbcChart = UPSTREAM['aws-load-balancer-controller'].chart;
+    const lbcIdentity = this.podIdentities.loadBalancerController;
+    this.loadBalancerController = new HelmRelease(this, 'aws-load-balancer-controller', {
+      provider: helmProvider,
+      name: 'aws-load-balancer-controller',
+      namespace: lbcIdentity.namespace,
+      createNamespace: false,
+      repository: lbcChart.repository,
+      chart: lbcChart.name,
+      version: lbcChart.version,
+      values: loadBalancerControllerValues(env, this.network.vpc.id),
+      // Nodes to run on, DNS, credentials from the start (the association before the first pod).
+      dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess, podIdentityAgent, ...(lbcIdentity.association ? [lbcIdentity.association] : [])],
+    });
     new ArgoCdBootstrap(this, 'argocd', {
-      helmProvider: new HelmProvider(this, 'helm', { connection }),
+      helmProvider,
       kubernetesProvider: new KubernetesProvider(this, 'kubernetes', { connection }),
       chart: UPSTREAM['argo-cd'].chart,
       namespace: ARGOCD_NAMESPACE,
       values: argoCdValues(env),
       rootApplication: rootApplication(env) as unknown as KubernetesObject,
-      dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess],
+      // The load balancer controller first: the `alb` IngressClass and its webhooks must exist
+      // before Argo CD syncs the first Ingress.
+      dependsOn: [this.systemNodes.nodeGroup, coreDns, adminAccess, this.loadBalancerController],
     });
 
     const outputs: Record<string, string> = {

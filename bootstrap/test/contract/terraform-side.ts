@@ -9,6 +9,18 @@ export interface PodIdentityBinding {
   readonly roleName: string;
 }
 
+/** A `helm_release` with its values parsed (literal `$${` escapes turned back into `${`). */
+export interface HelmReleaseResource {
+  readonly address: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly repository: string;
+  readonly chart: string;
+  readonly version: string;
+  readonly values: Record<string, any>;
+  readonly dependsOn: readonly string[];
+}
+
 export class TerraformSide {
   constructor(private readonly json: TerraformJson) {}
 
@@ -84,6 +96,27 @@ export class TerraformSide {
 
   public get nodeGroups(): { name: string; taints: { key: string; value: string; effect: string }[] }[] {
     return this.resources('aws_eks_node_group').map(([, g]) => ({ name: g.node_group_name, taints: g.taint ?? [] }));
+  }
+
+  /** Helm releases Terraform installs. */
+  public get helmReleases(): HelmReleaseResource[] {
+    return this.resources('helm_release').map(([address, r]) => ({
+      address,
+      name: r.name,
+      namespace: r.namespace,
+      repository: r.repository,
+      chart: r.chart,
+      version: r.version,
+      values: Object.assign({}, ...(r.values as string[]).map((v) => JSON.parse(v.replace(/\$\$\{/g, '${')))),
+      dependsOn: r.depends_on ?? [],
+    }));
+  }
+
+  /** Terraform reference to the id of the one VPC of the stack (`${aws_vpc.<address>.id}`). */
+  public get vpcIdReference(): string {
+    const vpcs = this.resources('aws_vpc');
+    if (vpcs.length !== 1) throw new Error(`expected one aws_vpc, found ${vpcs.length}`);
+    return `\${aws_vpc.${vpcs[0][0]}.id}`;
   }
 
   /** Kubernetes manifests applied by Terraform. */

@@ -98,12 +98,23 @@ describe.each(ENVIRONMENTS)('EnvironmentStack %s', (name) => {
 
   test('installs the pinned Argo CD on the system nodes, then the root Application', () => {
     expect(json).toHaveResourceWithProperties(HelmRelease, { chart: 'argo-cd', version: UPSTREAM['argo-cd'].chart.version });
-    const values = JSON.parse(only(json, 'helm_release').values[0]);
+    const argocd = Object.fromEntries(resources(json, 'helm_release'))['argocd_argo-cd_D70B5DB5'];
+    const values = JSON.parse(argocd.values[0]);
     expect(values.global.tolerations).toEqual([{ key: 'CriticalAddonsOnly', operator: 'Exists', effect: 'NoSchedule' }]);
     expect(values.global.nodeSelector['eks.amazonaws.com/nodegroup']).toBe(names.systemNodeGroup);
     expect(only(json, 'kubernetes_manifest').manifest).toMatchObject({ kind: 'Application', metadata: { name: `${name}-root`, namespace: 'argocd' } });
-    // The README's two-step apply targets this address.
-    expect(resources(json, 'helm_release').map(([address]) => address)).toEqual(['argocd_argo-cd_D70B5DB5']);
+    // The README's two-step apply targets the Argo CD address; the controller comes with it.
+    expect(resources(json, 'helm_release').map(([address]) => address).sort()).toEqual(['argocd_argo-cd_D70B5DB5', 'aws-load-balancer-controller']);
+    expect(argocd.depends_on).toContain('helm_release.aws-load-balancer-controller');
+  });
+
+  test('installs the pinned load balancer controller in kube-system, with its Pod Identity in place first', () => {
+    const release = Object.fromEntries(resources(json, 'helm_release'))['aws-load-balancer-controller'];
+    expect(release).toMatchObject({ chart: 'aws-load-balancer-controller', version: UPSTREAM['aws-load-balancer-controller'].chart.version, namespace: 'kube-system', create_namespace: false });
+    expect(release.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_eks_pod_identity_association\.pod-identity-loadBalancerController/), expect.stringMatching(/^aws_eks_node_group\./)]));
+    const values = JSON.parse(release.values[0]);
+    expect(values.vpcId).toMatch(/^\$\{aws_vpc\.network_vpc_[0-9A-F]+\.id\}$/);
+    expect(values.replicaCount).toBe(name === 'prod' ? 2 : 1);
   });
 
   test('outputs what operators and the charts need', () => {

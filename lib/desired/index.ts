@@ -1,0 +1,4 @@
+export * from './argo-application';
+export * from './desired-state';
+export * from './helm-template';
+export * from './manifest-folder';

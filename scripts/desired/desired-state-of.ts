@@ -1,0 +1,34 @@
+import { join, resolve } from 'node:path';
+import type { EnvironmentConfig } from '../../environments';
+import { desiredState, HelmTemplate, type DesiredState } from '../../lib/desired';
+import { chartArchivePath } from '../upstream/chart-archives';
+import { crdApiVersions, pinnedCrds } from '../upstream/pinned-crds';
+import { upstreamDir } from '../upstream/upstream-dir';
+
+const ROOT = resolve(__dirname, '../..');
+export const HELM = join(ROOT, '.tools', 'bin', 'helm');
+/** Rendered chart output by content hash (git-ignored); helm template is deterministic. */
+export const HELM_CACHE = join(ROOT, '.cache', 'helm-template');
+
+let shared: HelmTemplate | undefined;
+let apiVersions: string[] | undefined;
+
+/**
+ * Everything Argo CD would apply for `env` from the `dist/` under `root` (default: this checkout),
+ * Helm releases rendered with the pinned charts (`$UPSTREAM_DIR/charts/` offline,
+ * `.upstream-cache/charts/` online) and the real `helm`.
+ */
+export function desiredStateOf(env: EnvironmentConfig, root = ROOT): Promise<DesiredState> {
+  shared ??= new HelmTemplate({ binary: HELM, cacheDir: HELM_CACHE });
+  apiVersions ??= crdApiVersions(pinnedCrds());
+  const dir = upstreamDir();
+  const offline = Boolean(process.env.UPSTREAM_DIR);
+  return desiredState({
+    root,
+    env: env.name,
+    kubernetesVersion: env.cluster.kubernetesVersion,
+    apiVersions,
+    helm: shared,
+    chartArchive: (chart) => chartArchivePath(chart, dir, offline),
+  });
+}

@@ -1,0 +1,91 @@
+// `npm run plan [-- --env a,b] [--format table|json] [--root DIR]`: everything Argo CD would apply
+// for each environment — the rendered folders and every Helm release rendered with the real
+// pinned chart — in sync order, and the sync-plan gate over it (AppProject permissions, CRDs and
+// namespaces before use, scheduling before and after Karpenter, references, quotas). Exit 1 on a
+// violation not listed in scripts/plan/expected-violations.yaml, or a listed one that is gone.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { environments, type EnvironmentConfig } from '../environments';
+import { buildSyncPlan, checkSyncPlan, formatPlanTable, formatViolation, planJson, type SyncPlan } from '../lib/plan';
+import { desiredStateOf } from './desired/desired-state-of';
+import { planContextOf } from './plan/plan-context-of';
+import { compareWithExpected, EXPECTED_VIOLATIONS_FILE, readExpectedViolations } from './plan/expected-violations';
+import { pinnedCrds } from './upstream/pinned-crds';
+
+const ROOT = resolve(__dirname, '..');
+
+export interface PlanResult {
+  readonly env: string;
+  readonly plan?: SyncPlan;
+  /** Violation lines (render failures first). */
+  readonly violations: readonly string[];
+}
+
+/** Renders and checks one environment's sync plan from the dist/ under `root`. */
+export async function planEnvironment(env: EnvironmentConfig, root = ROOT): Promise<PlanResult> {
+  const state = await desiredStateOf(env, root);
+  const plan = buildSyncPlan(state, pinnedCrds());
+  const violations = [...state.renderErrors.map((e) => `[render] ${e.replace(/^[^:]+: /, '')}`), ...checkSyncPlan(plan, planContextOf(env)).map(formatViolation)];
+  return { env: env.name, plan, violations };
+}
+
+function parseArgs(argv: readonly string[]): { envs: EnvironmentConfig[]; format: 'table' | 'json'; root: string } {
+  let names: string[] | undefined;
+  let format: 'table' | 'json' = 'table';
+  let root = ROOT;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--env') names = value().split(',').filter(Boolean);
+    else if (arg === '--format') {
+      const f = value();
+      if (f !== 'table' && f !== 'json') throw new Error(`--format ${f}: use table or json`);
+      format = f;
+    } else if (arg === '--root') root = resolve(value());
+    else throw new Error(`unknown argument ${arg}\nusage: npm run plan -- [--env a,b] [--format table|json] [--root DIR]`);
+  }
+  const envs = (names ?? environments.map((e) => e.name)).map((n) => {
+    const env = environments.find((e) => e.name === n);
+    if (!env) throw new Error(`--env ${n}: no such environment (known: ${environments.map((e) => e.name).join(', ')})`);
+    return env;
+  });
+  return { envs, format, root };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { envs, format, root } = parseArgs(argv);
+  if (!existsSync(join(root, 'dist'))) throw new Error(`${join(root, 'dist')} does not exist: render first with npm run synth`);
+  const expected = readExpectedViolations(join(ROOT, EXPECTED_VIOLATIONS_FILE));
+  let failed = false;
+  const json: unknown[] = [];
+  for (const env of envs) {
+    const result = await planEnvironment(env, root);
+    const { unexpected, expected: known, stale } = compareWithExpected(env.name, result.violations, expected);
+    if (format === 'json') {
+      json.push({ ...(planJson(result.plan!) as object), violations: unexpected, expectedViolations: known, staleExpectations: stale.map((s) => s.line) });
+    } else {
+      process.stdout.write(formatPlanTable(result.plan!));
+      for (const line of unexpected) console.log(`  VIOLATION ${env.name}: ${line}`);
+      for (const line of known) console.log(`  expected  ${env.name}: ${line}`);
+      for (const s of stale) console.log(`  STALE     ${env.name}: ${EXPECTED_VIOLATIONS_FILE} lists a violation that no longer occurs, remove it: ${s.line}`);
+      console.log(`${env.name}: ${unexpected.length} violation(s), ${known.length} expected, ${stale.length} stale expectation(s)\n`);
+    }
+    if (unexpected.length > 0 || stale.length > 0) failed = true;
+  }
+  if (format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`plan: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}
