@@ -19,7 +19,7 @@ export interface DiffContext extends CommandContext {
    * comparison is file by file (terminal format only).
    * @default - file-by-file comparison
    */
-  readonly desiredState?: (options: { readonly root: string; readonly env: string }) => EnvironmentState;
+  readonly desiredState?: (options: { readonly root: string; readonly env: string }) => EnvironmentState | Promise<EnvironmentState>;
   /** Environments whose every change is tagged `prod`. @default [] */
   readonly production?: readonly string[];
   /** Colours in the terminal format. @default false */
@@ -35,7 +35,7 @@ const VALUED = ['--env', '--base', '--ref', '--remote', '--format'];
  * apply with the gitops branch (the local branch, else `<remote>/<branch>`; `--ref` is a synonym of
  * `--base`). Exit code: 0 equal, 1 different, 2 error.
  */
-export function diffCommand(argv: readonly string[], context: DiffContext): number {
+export async function diffCommand(argv: readonly string[], context: DiffContext): Promise<number> {
   const log = context.log ?? console;
   try {
     const unknown = argv.filter((a, i) => ![...FLAGS, ...VALUED].includes(a) && !VALUED.includes(argv[i - 1]));
@@ -73,7 +73,8 @@ export function diffCommand(argv: readonly string[], context: DiffContext): numb
       return diffs.some((d) => d.changes.length > 0) ? 1 : 0;
     }
 
-    const reports = targets.map((t) => compareStates(git, context, t.environments, refOf(t.branch)));
+    const reports: DiffReport[] = [];
+    for (const t of targets) reports.push(await compareStates(git, context, t.environments, refOf(t.branch)));
     const report: DiffReport = {
       base: [...new Set(reports.map((r) => r.base))].join(', '),
       head: reports[0].head,
@@ -90,7 +91,7 @@ export function diffCommand(argv: readonly string[], context: DiffContext): numb
 }
 
 /** Both sides through `desiredState`: the base from the commit's files, the head from the dist folder. */
-function compareStates(git: Git, context: DiffContext, environments: readonly string[], ref: string | undefined): DiffReport {
+async function compareStates(git: Git, context: DiffContext, environments: readonly string[], ref: string | undefined): Promise<DiffReport> {
   const desiredState = context.desiredState!;
   const commit = ref === undefined ? undefined : git.resolve(ref);
   if (ref !== undefined && commit === undefined) throw new Error(`${ref}: no such commit in ${git.dir}`);
@@ -101,16 +102,17 @@ function compareStates(git: Git, context: DiffContext, environments: readonly st
 
   const baseRoot = mkdtempSync(join(tmpdir(), 'eks-platform-diff-base-'));
   try {
-    const changes = environments.map((env) => {
+    const changes = [];
+    for (const env of environments) {
       const files = committedFiles(git, commit, `dist/${env}`);
       for (const [path, content] of files) {
         mkdirSync(dirname(join(baseRoot, 'dist', env, path)), { recursive: true });
         writeFileSync(join(baseRoot, 'dist', env, path), content);
       }
-      const before = files.size > 0 ? desiredState({ root: baseRoot, env }) : undefined;
-      const after = desiredState({ root: headRoot, env });
-      return diffStates(env, before, after, { production: (context.production ?? []).includes(env), labels: [ref ?? 'base', 'head'] });
-    });
+      const before = files.size > 0 ? await desiredState({ root: baseRoot, env }) : undefined;
+      const after = await desiredState({ root: headRoot, env });
+      changes.push(diffStates(env, before, after, { production: (context.production ?? []).includes(env), labels: [ref ?? 'base', 'head'] }));
+    }
     return { base: baseLabel, head: headLabel(git), environments: changes };
   } finally {
     rmSync(baseRoot, { recursive: true, force: true });

@@ -138,48 +138,48 @@ describe('diff against the gitops branch', () => {
     expect(report).toContain('-    cpu: "100"\n+    cpu: "200"\n');
   });
 
-  test('exit 0 when equal, 1 when different; --env limits the comparison', () => {
+  test('exit 0 when equal, 1 when different; --env limits the comparison', async () => {
     const repo = published();
-    expect(diffCommand(['--no-synth'], context(repo))).toBe(0);
+    expect(await diffCommand(['--no-synth'], context(repo))).toBe(0);
     writeDist(repo, { ...BASE_DIST, 'dev/baseline/Namespace.apps.yaml': NAMESPACE('apps2') });
-    expect(diffCommand(['--no-synth'], context(repo))).toBe(1);
-    expect(diffCommand(['--no-synth', '--env', 'prod'], context(repo))).toBe(0);
-    expect(diffCommand(['--no-synth', '--env', 'dev'], context(repo))).toBe(1);
+    expect(await diffCommand(['--no-synth'], context(repo))).toBe(1);
+    expect(await diffCommand(['--no-synth', '--env', 'prod'], context(repo))).toBe(0);
+    expect(await diffCommand(['--no-synth', '--env', 'dev'], context(repo))).toBe(1);
   });
 
-  test('renders the selected environments first unless --no-synth', () => {
+  test('renders the selected environments first unless --no-synth', async () => {
     const repo = published();
     const rendered: string[][] = [];
-    expect(diffCommand(['--env', 'prod'], context(repo, [], (names) => (rendered.push([...names]), true)))).toBe(0);
+    expect(await diffCommand(['--env', 'prod'], context(repo, [], (names) => (rendered.push([...names]), true)))).toBe(0);
     expect(rendered).toEqual([['prod']]);
     const messages: string[] = [];
-    expect(diffCommand([], context(repo, messages, () => false))).toBe(2);
+    expect(await diffCommand([], context(repo, messages, () => false))).toBe(2);
     expect(messages).toEqual(['diff: synth failed: nothing to compare']);
   });
 
-  test('nothing published yet: everything is added', () => {
+  test('nothing published yet: everything is added', async () => {
     const repo = sourceRepo();
     writeDist(repo, BASE_DIST);
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth', '--env', 'dev'], context(repo, messages))).toBe(1);
+    expect(await diffCommand(['--no-synth', '--env', 'dev'], context(repo, messages))).toBe(1);
     expect(messages[0].split('\n')[0]).toBe('dev: 1 added, 0 changed, 0 removed against nothing (no published branch yet) (1 to review)');
   });
 
-  test('falls back to <remote>/<branch> when there is no local branch', () => {
+  test('falls back to <remote>/<branch> when there is no local branch', async () => {
     const repo = published();
     bareRemote(repo);
     git(repo, 'push', '-q', 'origin', 'gitops');
     git(repo, 'fetch', '-q', 'origin');
     git(repo, 'branch', '-q', '-D', 'gitops');
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth', '--env', 'prod'], context(repo, messages))).toBe(0);
+    expect(await diffCommand(['--no-synth', '--env', 'prod'], context(repo, messages))).toBe(0);
     expect(messages[0]).toMatch(/^prod: no changes against origin\/gitops \(/);
   });
 
-  test('exit 2 on an unknown environment or argument', () => {
+  test('exit 2 on an unknown environment or argument', async () => {
     const messages: string[] = [];
-    expect(diffCommand(['--env', 'qa'], context(sourceRepo(), messages))).toBe(2);
-    expect(diffCommand(['--colour'], context(sourceRepo(), messages))).toBe(2);
+    expect(await diffCommand(['--env', 'qa'], context(sourceRepo(), messages))).toBe(2);
+    expect(await diffCommand(['--colour'], context(sourceRepo(), messages))).toBe(2);
     expect(messages).toEqual([
       'diff: --env qa: unknown environment; expected one of dev, prod',
       'diff: unknown argument --colour: expected --env <a,b>, --no-synth, --base <commit-ish>, --remote <name>, --format terminal|markdown|json',

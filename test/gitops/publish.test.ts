@@ -59,14 +59,14 @@ describe('publish', () => {
     expect(git(repo, 'rev-list', '--count', 'gitops')).toBe('1');
   });
 
-  test('a change shows in diff (exit 1), becomes one new commit on top, and diff is then clean (exit 0)', () => {
+  test('a change shows in diff (exit 1), becomes one new commit on top, and diff is then clean (exit 0)', async () => {
     const repo = sourceRepo();
     writeDist(repo, BASE_DIST);
     const first = run(repo);
     writeDist(repo, { ...BASE_DIST, 'prod/capacity/NodePool.spot.yaml': NODE_POOL('200') });
 
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth'], context(repo, messages))).toBe(1);
+    expect(await diffCommand(['--no-synth'], context(repo, messages))).toBe(1);
     expect(messages.join('\n')).toContain('~ NodePool spot  ! capacity spec.limits: {"cpu":"100"} -> {"cpu":"200"}');
 
     const second = run(repo);
@@ -74,7 +74,7 @@ describe('publish', () => {
     expect(git(repo, 'rev-parse', `${second.commit}^`)).toBe(first.commit);
     expect(git(repo, 'merge-base', '--is-ancestor', first.commit, second.commit)).toBe('');
     expect(git(repo, 'log', '-1', '--format=%s', second.commit)).toMatch(/: prod changed$/);
-    expect(diffCommand(['--no-synth'], context(repo))).toBe(0);
+    expect(await diffCommand(['--no-synth'], context(repo))).toBe(0);
   });
 
   test('refuses with a clear message when the source tree is dirty, before rendering', () => {
@@ -137,7 +137,7 @@ describe('publish', () => {
     expect(git(remote, 'rev-parse', 'gitops')).toBe(ours.commit);
   });
 
-  test('publishCommand renders real environments, and refuses (exit 1) when synth fails', () => {
+  test('publishCommand renders real environments, and refuses (exit 1) when synth fails', async () => {
     const repo = sourceRepo();
     const messages: string[] = [];
     const real = (envs: typeof environments): CommandContext => ({
@@ -151,7 +151,7 @@ describe('publish', () => {
       expect(tree).toContain(`dist/${env.name}/argocd/Application.argocd.${env.name}-root.yaml`);
       expect(tree).toContain(`dist/${env.name}/baseline/`);
     }
-    expect(diffCommand(['--no-synth'], real(environments))).toBe(0);
+    expect(await diffCommand(['--no-synth'], real(environments))).toBe(0);
 
     const broken = environments.map((e) => (e.name === 'prod' ? envWith('prod', { namespaces: [{ name: 'apps', tier: 'apps', quotaCpu: -1, quotaMemoryGiB: 8, quotaPods: 10 }] }) : e));
     const tip = git(repo, 'rev-parse', 'gitops');

@@ -71,10 +71,10 @@ describe('npm run diff over what Argo CD applies, between a base and a head comm
     return repo;
   };
 
-  test('a chart version bump lists the release objects that change, in the Markdown comment', () => {
+  test('a chart version bump lists the release objects that change, in the Markdown comment', async () => {
     const repo = repository(dist('1.15.0', '200'));
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth', '--format', 'markdown'], context(repo, messages))).toBe(1);
+    expect(await diffCommand(['--no-synth', '--format', 'markdown'], context(repo, messages))).toBe(1);
     const markdown = messages.join('\n');
     const [gitops, head] = [git(repo, 'rev-parse', 'gitops'), git(repo, 'rev-parse', 'HEAD')].map((c) => c.slice(0, 12));
     expect(markdown).toContain(`Rendered from ${head}, compared with gitops (${gitops}), object by object`);
@@ -88,37 +88,37 @@ describe('npm run diff over what Argo CD applies, between a base and a head comm
     expect(markdown.length).toBeLessThan(65_536);
   });
 
-  test('a no-op says so in one line and exits 0', () => {
+  test('a no-op says so in one line and exits 0', async () => {
     const repo = repository(dist('1.14.1'));
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth', '--format', 'markdown'], context(repo, messages))).toBe(0);
+    expect(await diffCommand(['--no-synth', '--format', 'markdown'], context(repo, messages))).toBe(0);
     expect(messages).toEqual([`No changes: ${git(repo, 'rev-parse', 'HEAD').slice(0, 12)} renders exactly what gitops (${git(repo, 'rev-parse', 'gitops').slice(0, 12)}) holds for dev, prod.`]);
   });
 
-  test('--format json carries every change; --env and --base select what is compared', () => {
+  test('--format json carries every change; --env and --base select what is compared', async () => {
     const repo = repository(dist('1.15.0'));
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth', '--format', 'json', '--env', 'prod'], context(repo, messages))).toBe(1);
+    expect(await diffCommand(['--no-synth', '--format', 'json', '--env', 'prod'], context(repo, messages))).toBe(1);
     const report = JSON.parse(messages[0]);
     expect(report.environments.map((e: { env: string }) => e.env)).toEqual(['prod']);
     expect(report.environments[0].applications[0]).toMatchObject({ name: 'prod-karpenter', sourceBefore: 'karpenter@1.14.1', sourceAfter: 'karpenter@1.15.0' });
-    expect(diffCommand(['--no-synth', '--env', 'dev', '--base', 'gitops'], context(repo, []))).toBe(0);
+    expect(await diffCommand(['--no-synth', '--env', 'dev', '--base', 'gitops'], context(repo, []))).toBe(0);
     const unknown: string[] = [];
-    expect(diffCommand(['--no-synth', '--base', 'no-such-ref'], context(repo, unknown))).toBe(2);
+    expect(await diffCommand(['--no-synth', '--base', 'no-such-ref'], context(repo, unknown))).toBe(2);
     expect(unknown[0]).toMatch(/^diff: no-such-ref: no such commit in /);
   });
 
-  test('exit 2 on an unknown format', () => {
+  test('exit 2 on an unknown format', async () => {
     const messages: string[] = [];
-    expect(diffCommand(['--format', 'html'], context(sourceRepo(), messages))).toBe(2);
+    expect(await diffCommand(['--format', 'html'], context(sourceRepo(), messages))).toBe(2);
     expect(messages).toEqual(['diff: --format html: expected one of terminal, markdown, json']);
   });
 
-  test('nothing published yet: every object is added', () => {
+  test('nothing published yet: every object is added', async () => {
     const repo = sourceRepo();
     writeDist(repo, dist('1.14.1'));
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth', '--env', 'dev'], context(repo, messages))).toBe(1);
+    expect(await diffCommand(['--no-synth', '--env', 'dev'], context(repo, messages))).toBe(1);
     expect(messages[0].split('\n')[0]).toBe('dev: 1 Application, 1 added, 0 changed, 0 removed against nothing (no published branch yet) ! capacity');
     expect(existsSync(join(repo, 'dist'))).toBe(true);
   });
