@@ -40,9 +40,12 @@ export function applicationSummary(app: ApplicationChange): string {
   return app.change === 'changed' ? objects : `Application ${app.change}: ${objects}`;
 }
 
-/** The risks of one object, with the fields that say why, and where it moves. */
+/**
+ * The risks of one object, with the fields that say why, and where it moves. `prod` is left to the
+ * environment and Application lines, so the risks that differ between objects stand out.
+ */
 export function objectNotes(object: ObjectChange): string[] {
-  const notes = object.risks.map((r) => (r.detail ? `${r.tag} (${r.detail})` : r.tag));
+  const notes = object.risks.filter((r) => r.tag !== 'prod').map((r) => (r.detail ? `${r.tag} (${r.detail})` : r.tag));
   if (object.movedTo) notes.push(`moved to ${object.movedTo}`);
   if (object.movedFrom) notes.push(`moved from ${object.movedFrom}`);
   return notes;

@@ -128,7 +128,7 @@ describe('formats', () => {
     expect(text).toContain('### Argo CD diff: changes in 1 of 2 environments\n');
     expect(text).toContain('| dev | 0 | 0 | 0 | 0 | no changes |\n| **prod** | 1 | 0 | 1 | 0 | ⚠️ prod |\n');
     expect(text).toContain('<details><summary><b>prod-karpenter</b> · helm karpenter@1.14.1 → karpenter@1.15.0 · 0 added, 1 changed, 0 removed · ⚠️ prod</summary>');
-    expect(text).toContain('| ~ | `Deployment karpenter/karpenter` | prod |');
+    expect(text).toContain('| ~ | `Deployment karpenter/karpenter` |  |');
     expect(text).toContain('```diff\n--- base: Deployment karpenter/karpenter\n');
     expect(text).not.toContain('left out');
   });
@@ -153,7 +153,7 @@ describe('formats', () => {
     expect(formatTerminal(report([bump])).split('\n').slice(0, 3)).toEqual([
       'prod: 1 Application, 0 added, 1 changed, 0 removed against gitops (1a2b3c4d5e6f) ! prod',
       '  prod-karpenter  helm karpenter@1.14.1 -> karpenter@1.15.0  (wave -1, project platform): 0 added, 1 changed, 0 removed',
-      '    ~ Deployment karpenter/karpenter  ! prod',
+      '    ~ Deployment karpenter/karpenter',
     ]);
   });
 });

@@ -81,11 +81,11 @@ describe('npm run diff with the real helm: a chart version bump', () => {
     const markdown = messages.join('\n');
     expect(markdown).toContain('| **test** | 2 | 1 | 2 | 0 | ⚠️ prod |');
     expect(markdown).toContain('<b>test-demo</b> · helm demo@1.2.3 → demo@1.3.0 · 1 added, 1 changed, 0 removed · ⚠️ prod</summary>');
-    expect(markdown).toContain('| + | `ConfigMap demo/demo-settings` | prod |');
-    expect(markdown).toContain('| ~ | `Deployment demo/demo` | prod |');
+    expect(markdown).toContain('| + | `ConfigMap demo/demo-settings` |  |');
+    expect(markdown).toContain('| ~ | `Deployment demo/demo` |  |');
     expect(markdown).toContain('-        - image: registry.example.com/demo:1.0.0\n+        - image: registry.example.com/demo:1.1.0\n');
     // The Application object itself changes in the root Application's folder.
-    expect(markdown).toContain('| ~ | `Application argocd/test-demo` | prod |');
+    expect(markdown).toContain('| ~ | `Application argocd/test-demo` |  |');
     expect(markdown).toContain('-      targetRevision: 1.2.3\n+      targetRevision: 1.3.0\n');
 
     writeDist(repo, dist('1.2.3'));
