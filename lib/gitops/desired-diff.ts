@@ -1,9 +1,11 @@
 import { stringify } from 'yaml';
 import { describeRef, refKey, refOf, type ManifestObject, type ResourceRef } from '../argocd/resource-ref';
 import { redactPair } from './redact';
-import type { ChangeType } from './resource-changes';
 import { risksOf, riskTags, type Risk, type RiskTag } from './risk-tags';
 import { unifiedDiff } from './unified-diff';
+
+/** Whether Argo CD would create, update or prune an object (or an Application). */
+export type ChangeType = 'added' | 'changed' | 'removed';
 
 /** One Argo CD Application and the objects it applies (the shape of `desiredState`'s applications). */
 export interface ApplicationState {

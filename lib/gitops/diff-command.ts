@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { committedFiles } from './committed-files';
 import { diffStates, type EnvironmentState } from './desired-diff';
-import { diffEnvironments, formatDiffReport, type EnvironmentDiff } from './diff';
 import { reportHasChanges, type DiffReport } from './diff-report';
 import { Git } from './git';
 import { formatMarkdown } from './markdown-report';
@@ -14,12 +13,8 @@ export const DIFF_FORMATS = ['terminal', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffContext extends CommandContext {
-  /**
-   * Everything Argo CD would apply for `env` from the dist folder under `root`. Without it the
-   * comparison is file by file (terminal format only).
-   * @default - file-by-file comparison
-   */
-  readonly desiredState?: (options: { readonly root: string; readonly env: string }) => EnvironmentState | Promise<EnvironmentState>;
+  /** Everything Argo CD would apply for `env` from the dist folder under `root`; throws when it cannot say. */
+  readonly desiredState: (options: { readonly root: string; readonly env: string }) => EnvironmentState | Promise<EnvironmentState>;
   /** Environments whose every change is tagged `prod`. @default [] */
   readonly production?: readonly string[];
   /** Colours in the terminal format. @default false */
@@ -50,7 +45,6 @@ export async function diffCommand(argv: readonly string[], context: DiffContext)
     };
     const format = (value('--format') ?? 'terminal') as DiffFormat;
     if (!DIFF_FORMATS.includes(format)) throw new Error(`--format ${format}: expected one of ${DIFF_FORMATS.join(', ')}`);
-    if (format !== 'terminal' && !context.desiredState) throw new Error(`--format ${format} needs the rendering of what Argo CD applies`);
     const all = context.environments.map((e) => e.name);
     const selected = value('--env')?.split(',').filter(Boolean) ?? all;
     const unknownEnv = selected.filter((n) => !all.includes(n));
@@ -64,14 +58,6 @@ export async function diffCommand(argv: readonly string[], context: DiffContext)
     const base = value('--base') ?? value('--ref');
     const targets = publishTargets(context.environments.filter((e) => selected.includes(e.name)));
     const refOf = (branch: string) => base ?? [branch, `${remote}/${branch}`].find((r) => git.resolve(r) !== undefined);
-
-    if (!context.desiredState) {
-      const diffs: EnvironmentDiff[] = targets.flatMap((t) =>
-        diffEnvironments({ repoDir: context.repoDir, distDir: context.distDir, environments: t.environments, ref: refOf(t.branch), gitEnv: context.gitEnv }),
-      );
-      log.log(formatDiffReport(diffs).replace(/\n$/, ''));
-      return diffs.some((d) => d.changes.length > 0) ? 1 : 0;
-    }
 
     const reports: DiffReport[] = [];
     for (const t of targets) reports.push(await compareStates(git, context, t.environments, refOf(t.branch)));
@@ -92,7 +78,7 @@ export async function diffCommand(argv: readonly string[], context: DiffContext)
 
 /** Both sides through `desiredState`: the base from the commit's files, the head from the dist folder. */
 async function compareStates(git: Git, context: DiffContext, environments: readonly string[], ref: string | undefined): Promise<DiffReport> {
-  const desiredState = context.desiredState!;
+  const desiredState = context.desiredState;
   const commit = ref === undefined ? undefined : git.resolve(ref);
   if (ref !== undefined && commit === undefined) throw new Error(`${ref}: no such commit in ${git.dir}`);
   const baseLabel = commit ? `${ref} (${commit.slice(0, 12)})` : 'nothing (no published branch yet)';

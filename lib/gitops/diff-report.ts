@@ -1,5 +1,4 @@
-import type { ApplicationChange, EnvironmentChange, ObjectChange } from './desired-diff';
-import type { ChangeType } from './resource-changes';
+import type { ApplicationChange, ChangeType, EnvironmentChange, ObjectChange } from './desired-diff';
 
 /** What `npm run diff` found: both sides and every environment compared. */
 export interface DiffReport {

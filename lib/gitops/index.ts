@@ -1,6 +1,5 @@
 export * from './committed-files';
 export * from './desired-diff';
-export * from './diff';
 export * from './diff-command';
 export * from './diff-report';
 export * from './git';
@@ -10,7 +9,6 @@ export * from './publish';
 export * from './publish-command';
 export * from './publish-message';
 export * from './redact';
-export * from './resource-changes';
 export * from './risk-tags';
 export * from './terminal-report';
 export * from './unified-diff';

@@ -1,6 +1,5 @@
-import type { ApplicationChange, EnvironmentChange, ObjectChange } from './desired-diff';
+import type { ApplicationChange, ChangeType, EnvironmentChange, ObjectChange } from './desired-diff';
 import { applicationSummary, countsText, noChangesLine, objectNotes, reportHasChanges, sourceText, type DiffReport } from './diff-report';
-import type { ChangeType } from './resource-changes';
 
 /** GitHub refuses a pull request comment longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;

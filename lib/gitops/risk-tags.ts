@@ -1,6 +1,6 @@
 import { PROTECTED_KINDS } from '../argocd/resource-sync-options';
 import { apiGroupOf, type ManifestObject } from '../argocd/resource-ref';
-import type { ChangeType } from './resource-changes';
+import type { ChangeType } from './desired-diff';
 
 /**
  * Why a reviewer must look twice at a change: `delete` (Argo CD prunes it), `crd` (a schema every

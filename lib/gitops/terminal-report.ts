@@ -1,5 +1,5 @@
 import { applicationSummary, countsText, noChangesLine, objectNotes, reportHasChanges, sourceText, type DiffReport } from './diff-report';
-import type { ChangeType } from './resource-changes';
+import type { ChangeType } from './desired-diff';
 
 export interface TerminalOptions {
   /** ANSI colours (only for a terminal, and not when NO_COLOR is set). @default false */

@@ -157,3 +157,17 @@ describe('formats', () => {
     ]);
   });
 });
+
+describe('risksOf, other kinds', () => {
+  test('a ClusterPolicy failure action change is a policy risk', () => {
+    const clusterPolicy = (a: string): ManifestObject => ({ apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'p' }, spec: { validationFailureAction: a } });
+    expect(risksOf('changed', clusterPolicy('Audit'), clusterPolicy('Enforce'), { production: false })).toEqual([{ tag: 'policy', detail: 'spec.validationFailureAction: "Audit" -> "Enforce"' }]);
+  });
+
+  test('a changed PVC is protected; an ordinary Deployment carries no risk outside prod', () => {
+    const pvc = (size: string): ManifestObject => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'apps' }, spec: { resources: { requests: { storage: size } } } });
+    expect(risksOf('changed', pvc('10Gi'), pvc('20Gi'), { production: false })).toEqual([{ tag: 'protected' }]);
+    expect(risksOf('changed', deployment('a'), deployment('b'), { production: false })).toEqual([]);
+    expect(risksOf('added', undefined, deployment('b'), { production: true })).toEqual([{ tag: 'prod' }]);
+  });
+});

@@ -2,20 +2,21 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthCommand } from '../../charts/synth-command';
 import { environments } from '../../environments';
-import { diffCommand, parsePublishMessage, publish, publishCommand, type CommandContext, type PublishOptions } from '../../lib/gitops';
+import { diffCommand, parsePublishMessage, publish, publishCommand, type DiffContext, type PublishOptions } from '../../lib/gitops';
 import { treeHash } from '../../lib/render';
 import { envWith } from '../util';
-import { BASE_DIST, bareRemote, git, GIT_ENV, NODE_POOL, sourceRepo, writeDist } from './gitops-fixtures';
+import { BASE_DIST, bareRemote, folderDesiredState, git, GIT_ENV, NODE_POOL, sourceRepo, writeDist } from './gitops-fixtures';
 
 const quiet = { log: () => undefined, error: () => undefined };
 const targets = [{ branch: 'gitops', environments: ['dev', 'prod'] }];
 const run = (repo: string, extra: Partial<PublishOptions> = {}) => publish({ repoDir: repo, targets, gitEnv: GIT_ENV, log: quiet, ...extra })[0];
-const context = (repo: string, messages: string[] = []): CommandContext => ({
+const context = (repo: string, messages: string[] = []): DiffContext => ({
   repoDir: repo,
   environments: [{ name: 'dev', branch: 'gitops' }, { name: 'prod', branch: 'gitops' }],
   synth: () => true,
   gitEnv: GIT_ENV,
   log: { log: (m: string) => messages.push(m), error: (m: string) => messages.push(m) },
+  desiredState: folderDesiredState,
 });
 
 describe('publish', () => {
@@ -67,7 +68,7 @@ describe('publish', () => {
 
     const messages: string[] = [];
     expect(await diffCommand(['--no-synth'], context(repo, messages))).toBe(1);
-    expect(messages.join('\n')).toContain('~ NodePool spot  ! capacity spec.limits: {"cpu":"100"} -> {"cpu":"200"}');
+    expect(messages.join('\n')).toContain('~ NodePool spot  ! capacity (spec.limits: {"cpu":"100"} -> {"cpu":"200"})');
 
     const second = run(repo);
     expect(second.committed).toBe(true);
@@ -140,7 +141,7 @@ describe('publish', () => {
   test('publishCommand renders real environments, and refuses (exit 1) when synth fails', async () => {
     const repo = sourceRepo();
     const messages: string[] = [];
-    const real = (envs: typeof environments): CommandContext => ({
+    const real = (envs: typeof environments): DiffContext => ({
       ...context(repo, messages),
       environments: envs.map((e) => ({ name: e.name, branch: e.gitops.branch })),
       synth: (names) => synthCommand(['--env', names.join(',')], envs, { outdir: join(repo, 'dist'), log: quiet }) === 0,
