@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { describeRef, refKey, refOf, type ManifestObject, type ResourceRef } from '../argocd/resource-ref';
+import { RESOURCES_FINALIZER } from '../argocd/application-options';
+import { apiGroupOf, describeRef, refKey, refOf, type ManifestObject, type ResourceRef } from '../argocd/resource-ref';
 import { redactPair } from './redact';
 import { risksOf, riskTags, type Risk, type RiskTag } from './risk-tags';
 import { unifiedDiff } from './unified-diff';
@@ -34,6 +35,11 @@ export interface ObjectChange {
   /** When an object leaves one Application for another of the same environment: that other one. */
   readonly movedTo?: string;
   readonly movedFrom?: string;
+  /**
+   * Removed with its Application, but that Application has no resources finalizer: Argo CD stops
+   * managing the object and leaves it in the cluster.
+   */
+  readonly orphaned?: boolean;
   /** Unified diff of the object as YAML (keys sorted, Secret values redacted). */
   readonly diff: string;
 }
@@ -88,6 +94,14 @@ export function diffStates(env: string, base: EnvironmentState | undefined, head
     return { app, was, is, change, objects: objectChanges(was?.objects ?? [], is?.objects ?? [], options.production, baseLabel, headLabel) };
   });
   markMoves(drafts.map((d) => ({ application: d.app.name, objects: d.objects })));
+  const keepsObjects = nonCascading(base);
+  for (const draft of drafts) {
+    if (draft.change !== 'removed' || !keepsObjects.has(draft.app.name)) continue;
+    for (const object of draft.objects) {
+      object.orphaned = true;
+      object.risks = object.risks.filter((r) => r.tag !== 'delete');
+    }
+  }
 
   const applications: ApplicationChange[] = drafts
     .filter((d) => d.change !== 'changed' || d.objects.length > 0 || d.was!.source !== d.is!.source || d.was!.project !== d.is!.project || d.was!.wave !== d.is!.wave)
@@ -100,7 +114,7 @@ export function diffStates(env: string, base: EnvironmentState | undefined, head
       ...(d.was ? { sourceBefore: d.was.source } : {}),
       ...(d.is ? { sourceAfter: d.is.source } : {}),
       objects: d.objects,
-      risks: riskTags([...d.objects.flatMap((o) => o.risks), ...(d.change === 'removed' ? [{ tag: 'delete' as const }] : []), ...(options.production ? [{ tag: 'prod' as const }] : [])]),
+      risks: riskTags([...d.objects.flatMap((o) => o.risks), ...(d.change === 'removed' && !keepsObjects.has(d.app.name) ? [{ tag: 'delete' as const }] : []), ...(options.production ? [{ tag: 'prod' as const }] : [])]),
     }))
     .sort((a, b) => a.wave - b.wave || compare(a.name, b.name));
 
@@ -158,6 +172,18 @@ function markMoves(apps: readonly { application: string; objects: MutableObjectC
       target.object.movedFrom = app.application;
     }
   }
+}
+
+/** Applications (by name) whose deletion leaves their objects in the cluster: no resources finalizer. */
+function nonCascading(state: EnvironmentState | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const object of (state?.applications ?? []).flatMap((a) => a.objects)) {
+    if (object.kind !== 'Application' || apiGroupOf(object.apiVersion) !== 'argoproj.io') continue;
+    const finalizers = (object.metadata as { finalizers?: unknown } | undefined)?.finalizers;
+    const cascades = Array.isArray(finalizers) && finalizers.some((f) => typeof f === 'string' && f.startsWith(RESOURCES_FINALIZER));
+    if (!cascades && object.metadata?.name) names.add(object.metadata.name);
+  }
+  return names;
 }
 
 function canonical(object: ManifestObject): string {

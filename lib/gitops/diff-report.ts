@@ -47,5 +47,6 @@ export function objectNotes(object: ObjectChange): string[] {
   const notes = object.risks.filter((r) => r.tag !== 'prod').map((r) => (r.detail ? `${r.tag} (${r.detail})` : r.tag));
   if (object.movedTo) notes.push(`moved to ${object.movedTo}`);
   if (object.movedFrom) notes.push(`moved from ${object.movedFrom}`);
+  if (object.orphaned) notes.push('stays in the cluster (its Application has no resources finalizer)');
   return notes;
 }

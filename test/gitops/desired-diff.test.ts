@@ -171,3 +171,31 @@ describe('risksOf, other kinds', () => {
     expect(risksOf('added', undefined, deployment('b'), { production: true })).toEqual([{ tag: 'prod' }]);
   });
 });
+
+describe('removing an Application', () => {
+  const applicationObject = (name: string, finalizers?: string[]): ManifestObject => ({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name, namespace: 'argocd', ...(finalizers ? { finalizers } : {}) },
+  });
+  const root = (...objects: ManifestObject[]): ApplicationState => ({ name: 'prod-root', project: 'default', wave: 0, kind: 'directory', source: 'dist/prod/argocd', objects });
+  const removal = (finalizers?: string[]) =>
+    diffStates('prod', state(root(applicationObject('prod-karpenter', finalizers)), karpenter('1.14.1', [deployment('a')])), state(root()), { production: false });
+
+  test('with the resources finalizer, Argo CD deletes its objects', () => {
+    const changes = removal(['resources-finalizer.argocd.argoproj.io']);
+    const app = changes.applications.find((a) => a.name === 'prod-karpenter')!;
+    expect(app.risks).toEqual(['delete']);
+    expect(app.objects.map((o) => [o.resource, o.orphaned, o.risks])).toEqual([['Deployment karpenter/karpenter', undefined, [{ tag: 'delete' }]]]);
+  });
+
+  test('without it, its objects stay in the cluster, unmanaged', () => {
+    const changes = removal();
+    const app = changes.applications.find((a) => a.name === 'prod-karpenter')!;
+    expect(app.risks).toEqual([]);
+    expect(app.objects.map((o) => [o.resource, o.orphaned, o.risks])).toEqual([['Deployment karpenter/karpenter', true, []]]);
+    expect(formatTerminal({ base: 'gitops', head: 'head', environments: [changes] })).toContain(
+      '    - Deployment karpenter/karpenter  ! stays in the cluster (its Application has no resources finalizer)',
+    );
+  });
+});
