@@ -10,6 +10,10 @@ step() { printf '\n== %s [at %ss]\n' "$*" "$SECONDS"; }
 step "type-check (tsc $(npx --no-install tsc --version | awk '{print $2}'))"
 npx --no-install tsc --noEmit -p tsconfig.json
 
+# The workflows run the steps below on every pull request and push; a finding fails the build.
+step "GitHub Actions workflows (actionlint)"
+bash scripts/lint-workflows.sh
+
 # The validator tests and `npm run validate` need kubectl-validate, the pinned CRDs and charts,
 # and helm (release rendering).
 step "pinned tools and upstream files"

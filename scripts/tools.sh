@@ -4,7 +4,7 @@
 # the pin it was built from, so a re-run reuses what is already at the pin.
 #
 # Usage: bash scripts/tools.sh [TOOL...]     (no argument: all tools)
-# Tools: kubectl-validate kyverno helm kube-score kube-linter polaris checkov
+# Tools: kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint
 # Then:  export PATH="$PWD/.tools/bin:$PATH"
 #
 # Needs Go (go.mod of kyverno asks for >= 1.26.5) with a reachable module proxy,
@@ -25,8 +25,10 @@ KUBE_LINTER_VERSION=v0.8.3
 POLARIS_VERSION=v0.0.0-20260806161001-dafa0b74fc09
 # checkov: IaC security scanner (Kubernetes manifests), installed from PyPI into a virtualenv
 CHECKOV_VERSION=3.3.30
+# actionlint: checks the GitHub Actions workflows (syntax, expressions, action inputs; run: scripts too when shellcheck is on PATH)
+ACTIONLINT_VERSION=v1.7.12
 
-ALL_TOOLS=(kubectl-validate kyverno helm kube-score kube-linter polaris checkov)
+ALL_TOOLS=(kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$ROOT/.tools"
@@ -53,6 +55,7 @@ pin_of() {
     kube-linter) echo "$KUBE_LINTER_VERSION" ;;
     polaris) echo "$POLARIS_VERSION" ;;
     checkov) echo "$CHECKOV_VERSION" ;;
+    actionlint) echo "$ACTIONLINT_VERSION" ;;
     *) return 1 ;;
   esac
 }
@@ -87,6 +90,7 @@ install_kube-linter() {
   go_install golang.stackrox.io/kube-linter/cmd/kube-linter "$1" \
     "-X golang.stackrox.io/kube-linter/internal/version.version=${1#v}"
 }
+install_actionlint() { go_install github.com/rhysd/actionlint/cmd/actionlint "$1"; }
 install_polaris() { go_install github.com/fairwindsops/polaris "$1" "-X main.version=$1"; }
 
 # kyverno's go.mod has a replace directive, which `go install mod@version`
@@ -131,7 +135,7 @@ version_of() {
     # No version command (--version selects the Kubernetes version to check
     # against): prove it starts, then read the module version Go stamped in.
     kubectl-validate) "$bin" --help >/dev/null && go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
-    checkov) "$bin" --version ;;
+    checkov | actionlint) "$bin" --version ;;
     helm) "$bin" version --short ;;
     *) "$bin" version ;;
   esac 2>&1)" || rc=$?

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { EnvironmentConfig } from '../../environments';
 import { desiredState, HelmTemplate, type DesiredState } from '../../lib/desired';
-import { chartArchivePath } from '../upstream/chart-archives';
+import { chartArchiveFile, chartArchivePath, pullCharts } from '../upstream/chart-archives';
 import { crdApiVersions, pinnedCrds } from '../upstream/pinned-crds';
 import { upstreamDir } from '../upstream/upstream-dir';
 
@@ -14,12 +14,21 @@ export const HELM_CACHE = join(ROOT, '.cache', 'helm-template');
 let shared: HelmTemplate | undefined;
 let apiVersions: string[] | undefined;
 
+export interface DesiredStateOfOptions {
+  /**
+   * Online, `helm pull` a chart missing from `.upstream-cache/charts/` instead of failing: the
+   * published side of a diff may name a chart version the source no longer pins.
+   * @default false
+   */
+  readonly pullMissingCharts?: boolean;
+}
+
 /**
  * Everything Argo CD would apply for `env` from the `dist/` under `root` (default: this checkout),
  * Helm releases rendered with the pinned charts (`$UPSTREAM_DIR/charts/` offline,
  * `.upstream-cache/charts/` online) and the real `helm`.
  */
-export function desiredStateOf(env: EnvironmentConfig, root = ROOT): Promise<DesiredState> {
+export function desiredStateOf(env: EnvironmentConfig, root = ROOT, options: DesiredStateOfOptions = {}): Promise<DesiredState> {
   shared ??= new HelmTemplate({ binary: HELM, cacheDir: HELM_CACHE });
   apiVersions ??= crdApiVersions(pinnedCrds());
   const dir = upstreamDir();
@@ -30,7 +39,10 @@ export function desiredStateOf(env: EnvironmentConfig, root = ROOT): Promise<Des
     kubernetesVersion: env.cluster.kubernetesVersion,
     apiVersions,
     helm: shared,
-    chartArchive: (chart) => chartArchivePath(chart, dir, offline),
+    chartArchive: (chart) => {
+      if (options.pullMissingCharts && !offline && !existsSync(join(dir, chartArchiveFile(chart)))) pullCharts(HELM, [chart], dir);
+      return chartArchivePath(chart, dir, offline);
+    },
   });
 }
 

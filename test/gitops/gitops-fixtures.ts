@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { ManifestObject } from '../../lib/argocd';
+import type { EnvironmentState } from '../../lib/gitops';
 import { tempDir } from '../util';
 
 /** Git environment of the tests: a fixed identity, no user or system configuration. */
@@ -56,3 +59,26 @@ export const BASE_DIST: Record<string, string> = {
   'prod/baseline/Namespace.legacy.yaml': NAMESPACE('legacy'),
   'dev/baseline/Namespace.apps.yaml': NAMESPACE('apps'),
 };
+
+/**
+ * A stand-in for desiredState where no Applications are rendered: each folder of `dist/<env>/` is
+ * one directory Application `<env>-<folder>` holding the Kubernetes objects of its files.
+ */
+export function folderDesiredState({ root, env }: { root: string; env: string }): EnvironmentState {
+  const dir = join(root, 'dist', env);
+  if (!existsSync(dir)) throw new Error(`${env}: dist/${env} does not exist`);
+  const applications = readdirSync(dir)
+    .sort()
+    .map((folder) => ({
+      name: `${env}-${folder}`,
+      project: 'platform',
+      wave: 0,
+      kind: 'directory' as const,
+      source: `dist/${env}/${folder}`,
+      objects: readdirSync(join(dir, folder))
+        .sort()
+        .flatMap((file) => parseAllDocuments(readFileSync(join(dir, folder, file), 'utf8')).map((d) => d.toJS() as ManifestObject))
+        .filter((o) => o && typeof o.apiVersion === 'string' && typeof o.kind === 'string'),
+    }));
+  return { env, applications };
+}

@@ -2,20 +2,21 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthCommand } from '../../charts/synth-command';
 import { environments } from '../../environments';
-import { diffCommand, parsePublishMessage, publish, publishCommand, type CommandContext, type PublishOptions } from '../../lib/gitops';
+import { diffCommand, parsePublishMessage, publish, publishCommand, type DiffContext, type PublishOptions } from '../../lib/gitops';
 import { treeHash } from '../../lib/render';
 import { envWith } from '../util';
-import { BASE_DIST, bareRemote, git, GIT_ENV, NODE_POOL, sourceRepo, writeDist } from './gitops-fixtures';
+import { BASE_DIST, bareRemote, folderDesiredState, git, GIT_ENV, NODE_POOL, sourceRepo, writeDist } from './gitops-fixtures';
 
 const quiet = { log: () => undefined, error: () => undefined };
 const targets = [{ branch: 'gitops', environments: ['dev', 'prod'] }];
 const run = (repo: string, extra: Partial<PublishOptions> = {}) => publish({ repoDir: repo, targets, gitEnv: GIT_ENV, log: quiet, ...extra })[0];
-const context = (repo: string, messages: string[] = []): CommandContext => ({
+const context = (repo: string, messages: string[] = []): DiffContext => ({
   repoDir: repo,
   environments: [{ name: 'dev', branch: 'gitops' }, { name: 'prod', branch: 'gitops' }],
   synth: () => true,
   gitEnv: GIT_ENV,
   log: { log: (m: string) => messages.push(m), error: (m: string) => messages.push(m) },
+  desiredState: folderDesiredState,
 });
 
 describe('publish', () => {
@@ -59,22 +60,22 @@ describe('publish', () => {
     expect(git(repo, 'rev-list', '--count', 'gitops')).toBe('1');
   });
 
-  test('a change shows in diff (exit 1), becomes one new commit on top, and diff is then clean (exit 0)', () => {
+  test('a change shows in diff (exit 1), becomes one new commit on top, and diff is then clean (exit 0)', async () => {
     const repo = sourceRepo();
     writeDist(repo, BASE_DIST);
     const first = run(repo);
     writeDist(repo, { ...BASE_DIST, 'prod/capacity/NodePool.spot.yaml': NODE_POOL('200') });
 
     const messages: string[] = [];
-    expect(diffCommand(['--no-synth'], context(repo, messages))).toBe(1);
-    expect(messages.join('\n')).toContain('~ NodePool spot  ! capacity spec.limits: {"cpu":"100"} -> {"cpu":"200"}');
+    expect(await diffCommand(['--no-synth'], context(repo, messages))).toBe(1);
+    expect(messages.join('\n')).toContain('~ NodePool spot  ! capacity (spec.limits: {"cpu":"100"} -> {"cpu":"200"})');
 
     const second = run(repo);
     expect(second.committed).toBe(true);
     expect(git(repo, 'rev-parse', `${second.commit}^`)).toBe(first.commit);
     expect(git(repo, 'merge-base', '--is-ancestor', first.commit, second.commit)).toBe('');
     expect(git(repo, 'log', '-1', '--format=%s', second.commit)).toMatch(/: prod changed$/);
-    expect(diffCommand(['--no-synth'], context(repo))).toBe(0);
+    expect(await diffCommand(['--no-synth'], context(repo))).toBe(0);
   });
 
   test('refuses with a clear message when the source tree is dirty, before rendering', () => {
@@ -137,10 +138,10 @@ describe('publish', () => {
     expect(git(remote, 'rev-parse', 'gitops')).toBe(ours.commit);
   });
 
-  test('publishCommand renders real environments, and refuses (exit 1) when synth fails', () => {
+  test('publishCommand renders real environments, and refuses (exit 1) when synth fails', async () => {
     const repo = sourceRepo();
     const messages: string[] = [];
-    const real = (envs: typeof environments): CommandContext => ({
+    const real = (envs: typeof environments): DiffContext => ({
       ...context(repo, messages),
       environments: envs.map((e) => ({ name: e.name, branch: e.gitops.branch })),
       synth: (names) => synthCommand(['--env', names.join(',')], envs, { outdir: join(repo, 'dist'), log: quiet }) === 0,
@@ -151,7 +152,7 @@ describe('publish', () => {
       expect(tree).toContain(`dist/${env.name}/argocd/Application.argocd.${env.name}-root.yaml`);
       expect(tree).toContain(`dist/${env.name}/baseline/`);
     }
-    expect(diffCommand(['--no-synth'], real(environments))).toBe(0);
+    expect(await diffCommand(['--no-synth'], real(environments))).toBe(0);
 
     const broken = environments.map((e) => (e.name === 'prod' ? envWith('prod', { namespaces: [{ name: 'apps', tier: 'apps', quotaCpu: -1, quotaMemoryGiB: 8, quotaPods: 10 }] }) : e));
     const tip = git(repo, 'rev-parse', 'gitops');
