@@ -1,6 +1,7 @@
 // The synth gate against invalid environments: each case breaks one thing in one committed
 // environment and runs the real synth entry. It must exit non-zero, name exactly that fault
 // (environment, field path, value and rule) and leave the previous output byte-identical.
+import { formatViolation } from '../../lib/config/violation';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -74,7 +75,7 @@ const CASES: readonly BadInput[] = [
     fault: 'the KEDA namespace is missing',
     env: 'prod',
     set: { namespaces: withoutNamespace('keda') },
-    violation: `prod: namespaces = ${JSON.stringify(withoutNamespace('keda').map((n) => n.name))}: must include 'keda', the namespace of KEDA (its Pod Identity association is bound to it)`,
+    violation: formatViolation({ env: 'prod', path: 'namespaces', value: withoutNamespace('keda').map((n) => n.name), rule: "must include 'keda', the namespace of KEDA (its Pod Identity association is bound to it)" }),
   },
   // Capacity.
   {
