@@ -19,4 +19,5 @@ export * from './sqs-queue';
 export * from './stateful-store';
 export * from './units';
 export * from './web-service';
+export * from './workload-options';
 export * from './workload-pod';

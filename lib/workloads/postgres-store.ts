@@ -2,28 +2,21 @@ import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
 import { secretFilePath, tcpProbe, type SecretKeyReference } from './container';
-import type { CpuArchitecture } from './placement';
-import { StatefulStore } from './stateful-store';
+import { StatefulStore, type StatefulStoreOptions } from './stateful-store';
 import type { WorkloadResources } from './units';
 
-export interface PostgresStoreProps {
+export interface PostgresStoreProps extends StatefulStoreOptions {
   /** @default 'postgres' */
   readonly name?: string;
-  readonly namespace: string;
-  /** PostgreSQL image (official layout and entrypoint) with a pinned tag. */
-  readonly image: string;
   /** Database created on first start. */
   readonly database: string;
   /** Superuser name and password. */
   readonly username: SecretKeyReference;
   readonly password: SecretKeyReference;
-  readonly storageClassName: string;
   /** @default Size.gibibytes(20) */
   readonly storage?: Size;
   /** @default 250m/512Mi requested, 1/1Gi limit */
   readonly resources?: WorkloadResources;
-  /** @default ['amd64', 'arm64'] */
-  readonly architectures?: readonly CpuArchitecture[];
   /**
    * UID (and GID, fsGroup) PostgreSQL runs as. The official entrypoint supports any UID (it
    * fakes the passwd entry initdb needs). Data initialised under another UID must be re-owned

@@ -1,22 +1,16 @@
+import type { WorkloadOptions } from './workload-options';
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
 import { ScaledJob } from '../../imports/keda-keda.sh';
 import { AwsTriggerAuthentication } from './aws-trigger-authentication';
-import type { SecretKeyReference } from './container';
 import { APP_NAME_LABEL, selectorLabels } from './labels';
 import { allowAwsApiEgress, type NetworkPeer } from './network-access';
-import type { CpuArchitecture } from './placement';
 import { sqsTriggerMetadata, type SqsQueue } from './sqs-queue';
 import type { WorkloadResources } from './units';
 import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
-export interface QueueJobProps {
-  /** Name of the ScaledJob (and its Jobs), ServiceAccount and `app.kubernetes.io/name`. */
-  readonly name: string;
-  readonly namespace: string;
-  /** Image with a pinned tag or digest; it processes messages, then exits. */
-  readonly image: string;
+export interface QueueJobProps extends WorkloadOptions {
   /** The queue drained; its URL and region reach the container as QUEUE_URL and AWS_REGION. */
   readonly queue: SqsQueue;
   /** Messages one Job handles (KEDA `queueLength`). @default 1 */
@@ -27,26 +21,8 @@ export interface QueueJobProps {
   readonly activeDeadline?: Duration;
   /** Retries of a failed pod. @default 2 */
   readonly backoffLimit?: number;
-  /** @default ['amd64', 'arm64'] */
-  readonly architectures?: readonly CpuArchitecture[];
-  /** @default true */
-  readonly preferArm64?: boolean;
   /** @default 250m/256Mi requested, 1/1Gi limit */
   readonly resources?: WorkloadResources;
-  /** @default {} */
-  readonly env?: Readonly<Record<string, string>>;
-  /** @default {} */
-  readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
-  /** Secret keys mounted as files under `SECRET_FILES_DIR`, by file name. @default {} */
-  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
-  /** Batch work is retried, so it may run on spot. @default true */
-  readonly spot?: boolean;
-  /** @default 10001 */
-  readonly runAsUser?: number;
-  /** @default ['/tmp'] */
-  readonly writablePaths?: readonly string[];
-  /** Extra pod template labels. @default {} */
-  readonly labels?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_RESOURCES: WorkloadResources = {

@@ -1,24 +1,19 @@
+import type { ServingWorkloadOptions } from './workload-options';
 import { Duration, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
 import { SCRAPE_LABEL } from '../observability/metrics-contract';
 import { Autoscaling } from './autoscaling';
 import { AwsTriggerAuthentication } from './aws-trigger-authentication';
-import { httpProbe, livenessProbeOf, type SecretKeyReference } from './container';
+import { httpProbe, livenessProbeOf } from './container';
 import { checkScaleToZeroBudget, disruptionBudget } from './disruption-budget';
 import { APP_NAME_LABEL, selectorLabels } from './labels';
 import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace, type NetworkPeer } from './network-access';
-import type { CpuArchitecture } from './placement';
 import { sqsTriggerMetadata, type SqsQueue } from './sqs-queue';
 import type { WorkloadResources } from './units';
 import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
-export interface QueueWorkerProps {
-  /** Name of the Deployment, ScaledObject, ServiceAccount and `app.kubernetes.io/name`. */
-  readonly name: string;
-  readonly namespace: string;
-  /** Image with a pinned tag or digest, from a trusted registry. */
-  readonly image: string;
+export interface QueueWorkerProps extends ServingWorkloadOptions {
   /** The queue consumed; its URL and region reach the container as QUEUE_URL and AWS_REGION. */
   readonly queue: SqsQueue;
   /** Visible messages one replica should handle (KEDA `queueLength`). @default 5 */
@@ -27,47 +22,12 @@ export interface QueueWorkerProps {
   readonly activationMessages?: number;
   /** Replicas while the queue is empty; 0 scales to zero. @default 0 */
   readonly minReplicas?: number;
-  /** @default 10 */
-  readonly maxReplicas?: number;
-  /** CPU architectures the image is built for. @default ['amd64', 'arm64'] */
-  readonly architectures?: readonly CpuArchitecture[];
-  /** Prefer Graviton (arm64) nodes when the image is multi-arch. @default true */
-  readonly preferArm64?: boolean;
   /** Port of the health endpoint (named `http`). @default 8080 */
   readonly healthPort?: number;
-  /** Path answering 200 while the worker is ready. @default '/healthz' */
-  readonly healthCheckPath?: string;
-  /**
-   * Path of a cheap liveness endpoint (no dependency checks), distinct from `healthCheckPath`.
-   * @default - liveness is a TCP connect to the health port
-   */
-  readonly livenessCheckPath?: string;
-  /** Port serving Prometheus metrics. @default 9090 */
-  readonly metricsPort?: number;
   /** @default 100m/128Mi requested, 500m/512Mi limit */
   readonly resources?: WorkloadResources;
-  /** @default {} */
-  readonly env?: Readonly<Record<string, string>>;
-  /** @default {} */
-  readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
-  /** Secret keys mounted as files under `SECRET_FILES_DIR`, by file name. @default {} */
-  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
-  /** Interruption-tolerant (messages are redelivered): may run on spot. @default true */
-  readonly spot?: boolean;
   /** Time to finish the message in hand after SIGTERM. @default Duration.seconds(60) */
   readonly terminationGracePeriod?: Duration;
-  /** @default 10001 */
-  readonly runAsUser?: number;
-  /** @default ['/tmp'] */
-  readonly writablePaths?: readonly string[];
-  /** @default false */
-  readonly automountServiceAccountToken?: boolean;
-  /** PodDisruptionBudget `minAvailable`; contradicts scaling to zero. @default - unset */
-  readonly minAvailable?: number;
-  /** PodDisruptionBudget `maxUnavailable`. @default 1 */
-  readonly maxUnavailable?: number;
-  /** Extra pod template labels. @default {} */
-  readonly labels?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_RESOURCES: WorkloadResources = {

@@ -2,25 +2,18 @@ import { Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
 import type { SecretKeyReference } from './container';
-import type { CpuArchitecture } from './placement';
-import { StatefulStore } from './stateful-store';
+import { StatefulStore, type StatefulStoreOptions } from './stateful-store';
 import type { WorkloadResources } from './units';
 
-export interface RedisStoreProps {
+export interface RedisStoreProps extends StatefulStoreOptions {
   /** @default 'redis' */
   readonly name?: string;
-  readonly namespace: string;
-  /** Redis image (official layout: data in /data) with a pinned tag. */
-  readonly image: string;
   /** Password clients must present (`requirepass`). */
   readonly password: SecretKeyReference;
-  readonly storageClassName: string;
   /** @default Size.gibibytes(5) */
   readonly storage?: Size;
   /** @default 100m/256Mi requested, 500m/512Mi limit */
   readonly resources?: WorkloadResources;
-  /** @default ['amd64', 'arm64'] */
-  readonly architectures?: readonly CpuArchitecture[];
   /**
    * UID (and GID, fsGroup) Redis runs as. The official image runs as any UID: redis-server is
    * started directly and fsGroup makes the volume writable.

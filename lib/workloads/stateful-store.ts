@@ -13,6 +13,28 @@ import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 /** Karpenter leaves nodes running pods with this annotation alone (no consolidation, no drift). */
 export const DO_NOT_DISRUPT_ANNOTATION = 'karpenter.sh/do-not-disrupt';
 
+/**
+ * What the concrete stores (`PostgresStore`, `RedisStore`) take in common; each adds its own
+ * credentials and documents its defaults for `name`, `storage`, `resources` and `runAsUser`.
+ */
+export interface StatefulStoreOptions {
+  /** StatefulSet, Service and `app.kubernetes.io/name`. @default - the store's own name (`postgres`, `redis`) */
+  readonly name?: string;
+  readonly namespace: string;
+  /** Official image of the store with a pinned tag. */
+  readonly image: string;
+  /** StorageClass of the data volume (encrypted gp3). */
+  readonly storageClassName: string;
+  /** Size of the data volume. @default - the store's own size */
+  readonly storage?: Size;
+  /** Requests and limits. @default - the store's own sizing */
+  readonly resources?: WorkloadResources;
+  /** CPU architectures the image is built for. @default ['amd64', 'arm64'] */
+  readonly architectures?: readonly CpuArchitecture[];
+  /** UID (and GID, fsGroup) the store runs as. @default - the store's own high UID */
+  readonly runAsUser?: number;
+}
+
 export interface StatefulStoreProps {
   /** Name of the StatefulSet, its headless Service, ServiceAccount and `app.kubernetes.io/name`. */
   readonly name: string;

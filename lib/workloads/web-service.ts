@@ -1,3 +1,4 @@
+import type { ServingWorkloadOptions } from './workload-options';
 import { ApiObject, Duration, Lazy, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
@@ -6,11 +7,10 @@ import { AlbIngress, type AlbIngressOptions } from './alb-ingress';
 import { Autoscaling, cronTrigger, type CronScalingOptions } from './autoscaling';
 import { HTTP_METRICS, ROLLOUT_ROLE_LABEL, ROLLOUT_ROLES, SCRAPE_LABEL, TARGET_LABELS } from '../observability/metrics-contract';
 import { CanaryAnalysis, type CanaryAnalysisOptions } from './canary-analysis';
-import { httpProbe, livenessProbeOf, type SecretKeyReference } from './container';
+import { httpProbe, livenessProbeOf } from './container';
 import { checkScaleToZeroBudget, disruptionBudget } from './disruption-budget';
 import { APP_NAME_LABEL, selectorLabels } from './labels';
 import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace, allowIngressFromCidr, allowTraffic, type NetworkPeer, type NetworkTarget } from './network-access';
-import type { CpuArchitecture } from './placement';
 import { formatDuration, type WorkloadResources } from './units';
 import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
@@ -36,61 +36,21 @@ export interface RequestRateScalingOptions {
   readonly requestsMetric?: string;
 }
 
-export interface WebServiceProps {
-  /** Name of the Rollout, its Services, ServiceAccount and `app.kubernetes.io/name`. */
-  readonly name: string;
-  readonly namespace: string;
-  /** Image with a pinned tag or digest, from a trusted registry. */
-  readonly image: string;
-  /** CPU architectures the image is built for. @default ['amd64', 'arm64'] */
-  readonly architectures?: readonly CpuArchitecture[];
-  /** Prefer Graviton (arm64) nodes when the image is multi-arch. @default true */
-  readonly preferArm64?: boolean;
+export interface WebServiceProps extends ServingWorkloadOptions {
   /** Port the container listens on. @default 8080 */
   readonly containerPort?: number;
-  /** Port serving Prometheus metrics (scraped by the application PodMonitor). @default 9090 */
-  readonly metricsPort?: number;
   /** Port of the Services. @default 80 */
   readonly servicePort?: number;
-  /** Path answering 200 when ready to serve: readiness and ALB health checks. @default '/healthz' */
-  readonly healthCheckPath?: string;
-  /**
-   * Path of a cheap liveness endpoint (no dependency checks), distinct from `healthCheckPath`.
-   * @default - liveness is a TCP connect to the container port
-   */
-  readonly livenessCheckPath?: string;
   /** @default 250m/256Mi requested, 500m/512Mi limit */
   readonly resources?: WorkloadResources;
-  /** @default {} */
-  readonly env?: Readonly<Record<string, string>>;
-  /** Environment variables from Secrets. @default {} */
-  readonly secretEnv?: Readonly<Record<string, SecretKeyReference>>;
-  /** Secret keys mounted as files under `SECRET_FILES_DIR`, by file name. @default {} */
-  readonly secretFiles?: Readonly<Record<string, SecretKeyReference>>;
   /** Replicas when nothing scales the service, and the autoscaling floor. @default 2 */
   readonly minReplicas?: number;
-  /** Autoscaling ceiling. @default 10 */
-  readonly maxReplicas?: number;
   /** Canary steps; full traffic follows the last. @default 20% for 1m, then 50% for 1m */
   readonly canarySteps?: readonly CanaryStep[];
   /** Prometheus analysis that aborts a bad canary. @default - no analysis */
   readonly analysis?: CanaryAnalysisOptions;
   /** Exposure through an ALB, with Rollouts shifting traffic by target-group weight. @default - cluster-internal only */
   readonly ingress?: AlbIngressOptions;
-  /** Interruption-tolerant: may run on spot capacity. @default true */
-  readonly spot?: boolean;
-  /** UID the pod runs as. @default 10001 */
-  readonly runAsUser?: number;
-  /** Writable emptyDir paths (the root filesystem is read-only). @default ['/tmp'] */
-  readonly writablePaths?: readonly string[];
-  /** Mount a Kubernetes API token. @default false */
-  readonly automountServiceAccountToken?: boolean;
-  /** PodDisruptionBudget `minAvailable`; mutually exclusive with `maxUnavailable`. @default - unset */
-  readonly minAvailable?: number;
-  /** PodDisruptionBudget `maxUnavailable`. @default 1 */
-  readonly maxUnavailable?: number;
-  /** Extra labels for the pod template. @default {} */
-  readonly labels?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_RESOURCES: WorkloadResources = {
