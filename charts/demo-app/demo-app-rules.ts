@@ -3,7 +3,6 @@ import type { ConfigValidator } from '../../lib/config/config-validator';
 
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
-const IANA_ZONE = /^(UTC|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/;
 
 /** Rules of the `workloads` section and the components the demo application relies on. */
 export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig): void {
@@ -35,7 +34,7 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
   if (check.boolean('workloads.scaleToZeroOffHours') && w.scaleToZeroOffHours) {
     check.expect(env.tier === 'dev', 'workloads.scaleToZeroOffHours', 'must be false outside dev: staging and prod services must not sleep');
   }
-  check.string('workloads.officeHours.timezone', { pattern: IANA_ZONE, rule: 'must be an IANA time zone such as Europe/Dublin' });
+  check.timeZone('workloads.officeHours.timezone');
   if (check.cron('workloads.officeHours.start') && check.cron('workloads.officeHours.end')) {
     check.expect(w.officeHours.start !== w.officeHours.end, 'workloads.officeHours.end', 'must differ from workloads.officeHours.start (the window would be empty)');
   }

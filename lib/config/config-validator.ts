@@ -1,9 +1,8 @@
+import { CRON_HELP, isIanaTimeZone, parseCron, timeZoneRule } from '../schedule';
 import type { Violation } from './violation';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DURATION = /^([0-9]+(s|m|h))+$/;
-// Five-field cron with the characters Kubernetes, KEDA and Karpenter accept.
-const CRON = /^(\S+\s+){4}\S+$/;
 
 /**
  * Collects violations for one environment. Each check returns whether the value passed, so
@@ -97,9 +96,18 @@ export class ConfigValidator {
     return this.string(path, { pattern: DURATION, rule: 'must be a duration such as 30s, 5m or 720h' });
   }
 
-  /** Five-field cron expression. */
+  /** Cron expression, checked by a real parser (fields, ranges, names, steps). */
   cron(path: string): boolean {
-    return this.string(path, { pattern: CRON, rule: 'must be a five-field cron expression such as "0 8 * * 1-5"' });
+    if (!this.string(path)) return false;
+    const parsed = parseCron(this.get(path) as string);
+    return 'schedule' in parsed || this.fail(path, this.get(path), `${parsed.error}; expected ${CRON_HELP}`);
+  }
+
+  /** IANA time zone of the tz database Node ships. */
+  timeZone(path: string): boolean {
+    if (!this.string(path)) return false;
+    const v = this.get(path);
+    return isIanaTimeZone(v) || this.fail(path, v, timeZoneRule(v));
   }
 
   /** An array; `minItems` defaults to 0. Returns the array (or undefined when invalid). */
