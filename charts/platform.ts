@@ -1,6 +1,8 @@
 import { App } from 'cdk8s';
 import type { EnvironmentConfig } from '../environments';
+import { ENVIRONMENT_SHAPE } from '../environments/shape';
 import { ConfigValidator } from '../lib/config/config-validator';
+import { unknownKeys } from '../lib/config/shape';
 import { ConfigError, type Violation } from '../lib/config/violation';
 import { renderApp, resolveChartsOnce, type RenderedFile } from '../lib/render';
 import type { PlatformComponent } from './component';
@@ -20,6 +22,8 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
   const violations: Violation[] = [];
   for (const env of envs) {
     const check = new ConfigValidator(typeof env?.name === 'string' ? env.name : '?', env);
+    // Misspelled keys first: the value meant for them is what the other rules then miss.
+    for (const v of unknownKeys(check.envName, env, ENVIRONMENT_SHAPE)) check.fail(v.path, v.value, v.rule);
     validateEnvironmentCore(check, env);
     // Component rules assume a sound core, so they run only when it is.
     if (check.violations.length === 0) {
