@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EnvironmentConfig } from '../environments';
 import { ConfigError } from '../lib/config/violation';
 import { StagedTrees, writeTree } from '../lib/render';
-import { renderEnvironment, validateEnvironments } from './platform';
+import { collectViolations, renderEnvironment, validateEnvironments } from './platform';
 import { renderInParallel } from './render-workers';
 
 /**
@@ -12,8 +12,9 @@ import { renderInParallel } from './render-workers';
  * render beside the calling thread. Returns the file count of each environment, in `envs` order.
  */
 export function writeEnvironments(outdir: string, envs: readonly EnvironmentConfig[], all: readonly EnvironmentConfig[], workers: number): number[] {
-  const violations = validateEnvironments(envs, all);
-  if (violations.length > 0) throw new ConfigError(violations);
+  // With a configuration fault anywhere, the sound environments are still built and checked, so
+  // that every violation of every phase is reported at once.
+  if (validateEnvironments(envs, all).length > 0) throw new ConfigError(collectViolations(envs, all));
   const staging = new StagedTrees(outdir);
   try {
     const counts =

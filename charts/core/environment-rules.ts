@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../../environments';
+import { clusterNameLimit, derivedNames } from '../../environments/names';
 import { AWS_REGION_ZONES, zonesOf } from '../../lib/aws/regions';
 import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
 import type { ConfigValidator } from '../../lib/config/config-validator';
@@ -35,9 +36,16 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
     maxLength: 100,
     rule: 'must start with a letter or digit and contain only letters, digits, - and _',
   });
-  // Karpenter's interruption queue is named after the cluster and SQS allows 80 characters.
-  check.expect(typeof env.cluster.name !== 'string' || env.cluster.name.length <= 55, 'cluster.name',
-    'must be at most 55 characters so derived names (SQS queue, IAM roles) stay within AWS limits');
+  // Every AWS name derived from the cluster name (IAM roles, queues, rules, buckets) must fit its limit.
+  if (typeof env.cluster?.name === 'string' && env.aws && typeof env.aws.accountId === 'string') {
+    const limit = clusterNameLimit(env);
+    const over = derivedNames(env).filter((d) => d.name.length > d.limit);
+    if (over.length > 0) {
+      check.fail('cluster.name', env.cluster.name,
+        `must be at most ${limit.length} characters (the tightest derived name is the ${limit.tightest.what}); derived names over their AWS limit: ` +
+          over.map((d) => `${d.what} ${d.name} (${d.name.length} > ${d.limit})`).join(', '));
+    }
+  }
   check.oneOf('cluster.kubernetesVersion', SUPPORTED_KUBERNETES_VERSIONS);
   if (check.string('cluster.vpcCidr')) {
     const vpc = parseCidr(env.cluster.vpcCidr);
@@ -79,21 +87,23 @@ export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): 
   const seen = (field: (e: EnvironmentConfig) => unknown, path: string, what: string) => {
     const first = new Map<string, string>();
     for (const env of envs) {
+      if (field(env) === undefined) continue;
       const value = JSON.stringify(field(env));
       const other = first.get(value);
       if (other !== undefined) violations.push({ env: env.name, path, value: field(env), rule: `duplicate ${what}: already used by environment '${other}'` });
       else first.set(value, env.name);
     }
   };
+  // Environments may lack whole sections here (reported by their own rules): read defensively.
   seen((e) => e.name, 'name', 'environment name');
-  seen((e) => `${e.aws.accountId}/${e.aws.region}/${e.cluster.name}`, 'cluster.name', 'cluster name in the same account and region');
+  seen((e) => (e.aws && e.cluster ? `${e.aws.accountId}/${e.aws.region}/${e.cluster.name}` : undefined), 'cluster.name', 'cluster name in the same account and region');
   envs.forEach((env, i) => {
     const cidr = typeof env.cluster?.vpcCidr === 'string' ? parseCidr(env.cluster.vpcCidr) : undefined;
     if (!cidr) return;
     for (const other of envs.slice(0, i)) {
       const otherCidr = typeof other.cluster?.vpcCidr === 'string' ? parseCidr(other.cluster.vpcCidr) : undefined;
       if (otherCidr && cidrsOverlap(cidr, otherCidr)) {
-        violations.push({ env: env.name, path: 'cluster.vpcCidr', value: env.cluster.vpcCidr, rule: `must not overlap the VPC of environment '${other.name}' (${other.cluster.vpcCidr}); VPCs are peered` });
+        violations.push({ env: env.name, path: 'cluster.vpcCidr', value: env.cluster.vpcCidr, rule: `must not overlap the VPC of environment '${other.name}' (${other.cluster?.vpcCidr}); VPCs are peered` });
       }
     }
   });

@@ -96,6 +96,12 @@ export class ConfigValidator {
     return this.string(path, { pattern: DURATION, rule: 'must be a duration such as 30s, 5m or 720h' });
   }
 
+  /** A duration as `duration()` that is also longer than zero. */
+  positiveDuration(path: string): boolean {
+    if (!this.duration(path)) return false;
+    return durationSeconds(this.get(path) as string) > 0 || this.fail(path, this.get(path), 'must be longer than zero, e.g. 30s, 5m or 720h');
+  }
+
   /** Cron expression, checked by a real parser (fields, ranges, names, steps). */
   cron(path: string): boolean {
     if (!this.string(path)) return false;
@@ -135,4 +141,12 @@ export class ConfigValidator {
     });
     return ok;
   }
+}
+
+/** Seconds of a Go-style duration of whole hours, minutes and seconds (validated by the caller). */
+export function durationSeconds(text: string): number {
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1 };
+  let total = 0;
+  for (const [, amount, u] of text.matchAll(/([0-9]+)(h|m|s)/g)) total += Number(amount) * unit[u];
+  return total;
 }

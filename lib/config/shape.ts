@@ -40,6 +40,26 @@ export function unknownKeys(env: string, value: unknown, shape: object, path = '
   return found;
 }
 
+/**
+ * Violations for whole sections (objects of the shape) that `value` lacks or gives as something
+ * other than an object; missing single values are left to the rules that check values.
+ */
+export function missingSections(env: string, value: unknown, shape: object, path = ''): Violation[] {
+  const found: Violation[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return found;
+  for (const [key, field] of Object.entries(shape as AnyShape)) {
+    if (field === LEAF || field === FREE_MAP || Array.isArray(field)) continue;
+    const at = path ? `${path}.${key}` : key;
+    const child = (value as Record<string, unknown>)[key];
+    if (child === null || typeof child !== 'object' || Array.isArray(child)) {
+      found.push({ env, path: at, value: child, rule: `must be a section with ${Object.keys(field).join(', ')} (see environments/defaults.ts)` });
+    } else {
+      found.push(...missingSections(env, child, field, at));
+    }
+  }
+  return found;
+}
+
 function walk(env: string, value: unknown, shape: AnyShape, path: string, found: Violation[]): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   const known = Object.keys(shape);
