@@ -1,5 +1,6 @@
 import { withArgoCd } from './argocd';
 import { baseline } from './baseline';
+import { controllerNamespaceCheck } from './baseline/controller-namespace-check';
 import { quotaFitCheck } from './baseline/quota-check';
 import { arm64SafetyCheck, capacity, spotSafetyCheck } from './capacity';
 import { chaos, chaosTargetCheck } from './chaos';
@@ -18,7 +19,7 @@ import { secretGuard } from './security/secret-guard';
 export const COMPONENTS: readonly PlatformComponent[] = withArgoCd([baseline, governance, capacity, delivery, monitoring, demoApp, chaos]);
 
 /** Rules over a whole built environment, run before anything is written. */
-export const PLATFORM_CHECKS: readonly PlatformCheck[] = [quotaFitCheck, spotSafetyCheck, arm64SafetyCheck, workloadScalingCheck, chaosTargetCheck];
+export const PLATFORM_CHECKS: readonly PlatformCheck[] = [quotaFitCheck, controllerNamespaceCheck, spotSafetyCheck, arm64SafetyCheck, workloadScalingCheck, chaosTargetCheck];
 
 /** Rules over the rendered files of an environment, run before anything is written. */
 export const OUTPUT_CHECKS: readonly OutputCheck[] = [secretGuard];

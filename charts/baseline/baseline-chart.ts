@@ -7,7 +7,7 @@ import { PlatformChart } from '../platform-chart';
  * Pod Security per namespace tier. Monitoring runs node-exporter (host network and paths) and
  * chaos runs Litmus helpers that need host access, so those two cannot be `restricted`.
  */
-const POD_SECURITY: Record<NamespaceTier, PodSecurityLevel> = {
+export const POD_SECURITY: Readonly<Record<NamespaceTier, PodSecurityLevel>> = {
   apps: 'restricted',
   data: 'restricted',
   platform: 'baseline',

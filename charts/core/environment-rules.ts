@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from '../../environments';
 import { clusterNameLimit, derivedNames } from '../../environments/names';
 import { AWS_REGION_ZONES, zonesOf } from '../../lib/aws/regions';
+import { SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from '../../lib/baseline/system-namespaces';
 import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import type { Violation } from '../../lib/config/violation';
@@ -72,7 +73,9 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
 
   const namespaces = check.array('namespaces', 1);
   namespaces?.forEach((_, i) => {
-    check.dnsLabel(`namespaces[${i}].name`);
+    if (check.dnsLabel(`namespaces[${i}].name`) && SYSTEM_NAMESPACES.includes(env.namespaces[i].name)) {
+      check.fail(`namespaces[${i}].name`, env.namespaces[i].name, SYSTEM_NAMESPACE_RULE);
+    }
     check.oneOf(`namespaces[${i}].tier`, NAMESPACE_TIERS);
     check.positiveNumber(`namespaces[${i}].quotaCpu`);
     check.positiveNumber(`namespaces[${i}].quotaMemoryGiB`);
