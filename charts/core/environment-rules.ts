@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from '../../environments';
 import { clusterNameLimit, derivedNames } from '../../environments/names';
 import { AWS_REGION_ZONES, zonesOf } from '../../lib/aws/regions';
+import { findCredentialStrings, redact } from '../../lib/security/credential-patterns';
 import { SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from '../../lib/baseline/system-namespaces';
 import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
 import type { ConfigValidator } from '../../lib/config/config-validator';
@@ -81,7 +82,20 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
     check.positiveNumber(`namespaces[${i}].quotaMemoryGiB`);
     check.positiveInt(`namespaces[${i}].quotaPods`);
   });
+  validateNoCredentials(check, env);
   if (namespaces) check.unique(namespaces.map((n) => (n as { name: unknown }).name), (i) => `namespaces[${i}].name`, 'namespace name');
+}
+
+/**
+ * No field may hold a credential: everything in the configuration is rendered into `dist/` and
+ * published to the gitops branch, which everyone who can read the repository reads.
+ */
+export function validateNoCredentials(check: ConfigValidator, env: EnvironmentConfig): void {
+  for (const found of findCredentialStrings(env)) {
+    check.fail(found.path, redact(found.text),
+      `looks like a ${found.name}: credentials must not be written into the configuration (it is rendered into dist/ and published); ` +
+        'keep it in AWS Secrets Manager and reference it through an ExternalSecret');
+  }
 }
 
 /** Rules across environments: names and address space must not collide. */
