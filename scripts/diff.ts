@@ -3,8 +3,10 @@
 import { resolve } from 'node:path';
 import { synthCommand } from '../charts/synth-command';
 import { environments } from '../environments';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { diffCommand } from '../lib/gitops';
 
+exitQuietlyOnClosedPipe();
 const root = resolve(__dirname, '..');
 process.exitCode = diffCommand(process.argv.slice(2), {
   repoDir: root,

@@ -3,10 +3,18 @@
 // mirror is only checked to hold every pinned file (a missing CRD fails, missing chart defaults
 // are reported). UPSTREAM_BASE_URL replaces the host of the
 // pinned URLs (a mirror of raw.githubusercontent.com).
+import { cliArgs, type CliSpec } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { fetchPinnedFiles, missingPinnedFiles } from './upstream/fetch-pinned';
 import { allPinnedFiles, UPSTREAM_CACHE } from './upstream/upstream-dir';
 
-async function main(argv: readonly string[]): Promise<number> {
+const CLI: CliSpec = {
+  command: 'npm run fetch-upstream --',
+  summary: 'Downloads the pinned CRDs and chart default values into .upstream-cache/ (with UPSTREAM_DIR set: checks that mirror).',
+  options: { '--force': { description: 'download files that are already present too' } },
+};
+
+async function main(force: boolean): Promise<number> {
   const files = allPinnedFiles();
   const mirror = process.env.UPSTREAM_DIR;
   if (mirror) {
@@ -27,12 +35,14 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log('the Helm values of these charts will be reported as not checked');
     return 0;
   }
-  const result = await fetchPinnedFiles({ files, dest: UPSTREAM_CACHE, baseUrl: process.env.UPSTREAM_BASE_URL, force: argv.includes('--force') });
+  const result = await fetchPinnedFiles({ files, dest: UPSTREAM_CACHE, baseUrl: process.env.UPSTREAM_BASE_URL, force });
   console.log(`${UPSTREAM_CACHE}: ${result.downloaded.length} downloaded, ${result.present.length} already present, ${files.length} pinned`);
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+exitQuietlyOnClosedPipe();
+const args = cliArgs(process.argv.slice(2), CLI, 'fetch-upstream');
+if (args) main(args.flags.has('--force')).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     console.error(`fetch-upstream: ${error instanceof Error ? error.message : String(error)}`);

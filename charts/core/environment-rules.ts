@@ -7,6 +7,9 @@ import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import type { Violation } from '../../lib/config/violation';
 
+/** Branch names that hold source code by convention; never a gitops branch (publish also checks the repository). */
+export const SOURCE_BRANCH_NAMES: readonly string[] = ['main', 'master', 'trunk', 'develop', 'development', 'HEAD'];
+
 /** Kubernetes minor versions EKS supports and the validator has schemas for. */
 export const SUPPORTED_KUBERNETES_VERSIONS = ['1.31', '1.32', '1.33', '1.34'] as const;
 
@@ -66,7 +69,10 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
   check.string('ownership.contact', { pattern: /^[^@\s]+@[^@\s]+$/, rule: 'must be an e-mail address' });
 
   check.string('gitops.repoUrl', { pattern: /^(https:\/\/|ssh:\/\/|git@)\S+$/, rule: 'must be an https://, ssh:// or git@ URL' });
-  check.string('gitops.branch', { pattern: /^[A-Za-z0-9._/-]+$/, rule: 'must be a git branch name' });
+  if (check.string('gitops.branch', { pattern: /^[A-Za-z0-9._/-]+$/, rule: 'must be a git branch name' })) {
+    check.expect(!SOURCE_BRANCH_NAMES.includes(env.gitops.branch), 'gitops.branch',
+      `must not be a source branch (${SOURCE_BRANCH_NAMES.join(', ')}): publish replaces the branch's content with rendered output; use a branch of its own such as gitops`);
+  }
   check.string('gitops.destinationServer', { pattern: /^https:\/\/\S+$/, rule: 'must be an https:// API server URL' });
   check.boolean('gitops.fleetMode');
 
