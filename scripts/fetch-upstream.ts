@@ -6,7 +6,7 @@
 import { cliArgs, type CliSpec } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { fetchPinnedFiles, missingPinnedFiles } from './upstream/fetch-pinned';
-import { allPinnedFiles, UPSTREAM_CACHE } from './upstream/upstream-dir';
+import { allPinnedFiles, OFFLINE_HINT, resolveUpstreamDirEnv, UPSTREAM_CACHE } from './upstream/upstream-dir';
 
 const CLI: CliSpec = {
   command: 'npm run fetch-upstream --',
@@ -16,7 +16,7 @@ const CLI: CliSpec = {
 
 async function main(force: boolean): Promise<number> {
   const files = allPinnedFiles();
-  const mirror = process.env.UPSTREAM_DIR;
+  const mirror = resolveUpstreamDirEnv();
   if (mirror) {
     const missing = missingPinnedFiles(mirror, files);
     if (missing.length === 0) {
@@ -46,6 +46,7 @@ if (args) main(args.flags.has('--force')).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     console.error(`fetch-upstream: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(OFFLINE_HINT);
     process.exitCode = 1;
   },
 );

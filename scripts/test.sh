@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # The one test command (README and CI): type-check, unit and chart tests, then render and validate.
 set -euo pipefail
+# A relative UPSTREAM_DIR (as the README suggests) is relative to where the command was started:
+# make it absolute once, so every step sees the same folder (the bootstrap's tests run in bootstrap/).
+if [ -n "${UPSTREAM_DIR:-}" ] && [ "${UPSTREAM_DIR#/}" = "$UPSTREAM_DIR" ]; then
+  UPSTREAM_DIR="$(cd "${INIT_CWD:-$PWD}" && cd "$UPSTREAM_DIR" 2>/dev/null && pwd || echo "${INIT_CWD:-$PWD}/$UPSTREAM_DIR")"
+  export UPSTREAM_DIR
+fi
 cd "$(dirname "$0")/.."
 export CDK8S_CHECK_UPGRADE=false
 
