@@ -47,7 +47,9 @@ export function synthCommand(argv: readonly string[], all: readonly EnvironmentC
     const selected = selectByName(args.values.get('--env'), all);
     const workers = options.workers ?? defaultWorkers(selected.length);
     // Cross-environment rules (duplicate names, overlapping VPCs) need every environment.
-    const counts = writeEnvironments(outdir, selected, all, workers);
+    const counts = writeEnvironments(outdir, selected, all, workers, {
+      onWait: (holder) => log.error(`waiting for another synth (process ${holder.pid}, started ${holder.started}) to finish writing ${outdir}/`),
+    });
     selected.forEach((env, i) => log.log(`${outdir}/${env.name}: ${counts[i]} files`));
     return 0;
   } catch (error) {

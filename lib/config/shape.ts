@@ -66,6 +66,8 @@ function walk(env: string, value: unknown, shape: AnyShape, path: string, found:
   for (const [key, child] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
     const field = shape[key];
+    // Methods are behaviour attached to a configuration object, not configuration.
+    if (typeof child === 'function') continue;
     if (field === undefined || !Object.prototype.hasOwnProperty.call(shape, key)) {
       const close = closest(key, known);
       const where = path ? `${path}` : 'the environment';

@@ -44,8 +44,11 @@ const CASES: readonly BadInput[] = [
   {
     fault: 'the cluster name is too long for the names AWS derives from it',
     env: 'prod',
-    set: { 'cluster.name': 'platform-production-eu-west-1-primary-cluster-blue-green-a' },
-    violation: 'prod: cluster.name = "platform-production-eu-west-1-primary-cluster-blue-green-a": must be at most 55 characters so derived names (SQS queue, IAM roles) stay within AWS limits',
+    set: { 'cluster.name': 'platform-production-blue' },
+    violation:
+      'prod: cluster.name = "platform-production-blue": must be at most 19 characters (the tightest derived name is the EventBridge rule capacity-reservation); ' +
+      'derived names over their AWS limit: EventBridge rule spot-interruption platform-production-blue-karpenter-interruptions-spot-interruption (66 > 64), ' +
+      'EventBridge rule capacity-reservation platform-production-blue-karpenter-interruptions-capacity-reservation (69 > 64)',
   },
   { fault: 'the Kubernetes version is unknown', env: 'prod', set: { 'cluster.kubernetesVersion': '1.29' }, violation: 'prod: cluster.kubernetesVersion = "1.29": must be one of "1.31", "1.32", "1.33", "1.34"' },
   {
