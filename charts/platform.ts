@@ -2,7 +2,7 @@ import { App } from 'cdk8s';
 import type { EnvironmentConfig } from '../environments';
 import { ENVIRONMENT_SHAPE } from '../environments/shape';
 import { ConfigValidator } from '../lib/config/config-validator';
-import { missingSections, unknownKeys } from '../lib/config/shape';
+import { missingSections, unknownKeys, wrongTypes } from '../lib/config/shape';
 import { ConfigError, type Violation } from '../lib/config/violation';
 import { renderApp, resolveChartsOnce, type RenderedFile } from '../lib/render';
 import type { PlatformComponent } from './component';
@@ -23,9 +23,10 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
   for (const env of envs) {
     const check = new ConfigValidator(typeof env?.name === 'string' ? env.name : '?', env);
     // Misspelled keys first: the value meant for them is what the other rules then miss.
-    for (const v of unknownKeys(check.envName, env, ENVIRONMENT_SHAPE)) check.fail(v.path, v.value, v.rule);
+    for (const v of unknownKeys(check.envName, env, ENVIRONMENT_SHAPE)) check.failShape(v);
     const missing = missingSections(check.envName, env, ENVIRONMENT_SHAPE);
-    for (const v of missing) check.fail(v.path, v.value, v.rule);
+    for (const v of missing) check.failShape(v);
+    for (const v of wrongTypes(check.envName, env, ENVIRONMENT_SHAPE)) check.failShape(v);
     if (missing.length === 0) {
       validateEnvironmentCore(check, env);
       // Component rules assume a sound core, so they run only when it is.

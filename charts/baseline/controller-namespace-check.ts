@@ -2,6 +2,7 @@ import { HelmRelease } from '../../lib/helm/helm-release';
 import type { PodSecurityLevel } from '../../lib/baseline';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import type { PlatformCheck } from '../component';
+import { ARGOCD_NAMESPACE } from '../argocd/root-application';
 import { POD_SECURITY } from './baseline-chart';
 
 const STRICTNESS: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
@@ -19,11 +20,16 @@ const PRIVILEGED_CHARTS: ReadonlyMap<string, string> = new Map([
  */
 export const controllerNamespaceCheck: PlatformCheck = (app, env) => {
   const violations = [];
-  for (const release of app.node.findAll().filter(HelmRelease.isHelmRelease)) {
+  // Argo CD is installed by the bootstrap, not by a chart here, but runs in the same cluster.
+  const releases = [
+    ...app.node.findAll().filter(HelmRelease.isHelmRelease).map((r) => ({ releaseName: r.releaseName, namespace: r.namespace, chart: r.chart.name })),
+    { releaseName: 'argo-cd (installed by the bootstrap)', namespace: ARGOCD_NAMESPACE, chart: UPSTREAM['argo-cd'].chart.name },
+  ];
+  for (const release of releases) {
     const index = env.namespaces.findIndex((n) => n.name === release.namespace);
     if (index < 0) continue;
     const tier = env.namespaces[index].tier;
-    const why = PRIVILEGED_CHARTS.get(release.chart.name);
+    const why = PRIVILEGED_CHARTS.get(release.chart);
     const needed: PodSecurityLevel = why ? 'privileged' : 'baseline';
     if (STRICTNESS[POD_SECURITY[tier]] > STRICTNESS[needed]) {
       const fitting = (Object.keys(POD_SECURITY) as (keyof typeof POD_SECURITY)[]).filter((t) => STRICTNESS[POD_SECURITY[t]] <= STRICTNESS[needed]);

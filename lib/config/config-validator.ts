@@ -10,6 +10,8 @@ const DURATION = /^([0-9]+(s|m|h))+$/;
  */
 export class ConfigValidator {
   private readonly found: Violation[] = [];
+  /** Fields already reported by a shape rule (unknown key, wrong type): value rules skip them. */
+  private readonly settled = new Set<string>();
 
   constructor(
     public readonly envName: string,
@@ -31,8 +33,14 @@ export class ConfigValidator {
   }
 
   fail(path: string, value: unknown, rule: string): false {
-    this.found.push({ env: this.envName, path, value, rule });
+    if (!this.settled.has(path)) this.found.push({ env: this.envName, path, value, rule });
     return false;
+  }
+
+  /** Reports a violation of the configuration's shape; later rules on the same field stay quiet. */
+  failShape(violation: Violation): void {
+    this.fail(violation.path, violation.value, violation.rule);
+    this.settled.add(violation.path);
   }
 
   /** Fails when `condition` is false. */

@@ -6,29 +6,67 @@
  */
 import type { Violation } from './violation';
 
-/** Marks a leaf (string, number, boolean, or a list of them). */
-export const LEAF = 'leaf' as const;
-/** Marks a map with free-form keys (e.g. `Record<string, …>`). */
+/** Leaf markers: the run-time type of a value. */
+export const STRING = 'string' as const;
+export const NUMBER = 'number' as const;
+export const BOOLEAN = 'boolean' as const;
+/** A list of strings or numbers. */
+export const LIST = 'list' as const;
+/** A map with free-form keys (e.g. `Record<string, …>`). */
 export const FREE_MAP = 'map' as const;
 
-type Leaf = typeof LEAF;
+type Leaf = typeof STRING | typeof NUMBER | typeof BOOLEAN | typeof LIST;
 type FreeMap = typeof FREE_MAP;
 
-/** Shape of one field of type `T`. */
+/** Shape of one field of type `T`: the marker of its type, or the shape of its object or list items. */
 export type FieldShape<T> = T extends readonly (infer U)[]
   ? U extends object
     ? readonly [Shape<U>]
-    : Leaf
+    : typeof LIST
   : T extends object
     ? string extends keyof T
       ? FreeMap
       : Shape<T>
-    : Leaf;
+    : T extends boolean
+      ? typeof BOOLEAN
+      : T extends number
+        ? typeof NUMBER
+        : typeof STRING;
 
 /** Shape of an object type: every key, nothing else. */
 export type Shape<T> = { readonly [K in keyof T]-?: FieldShape<T[K]> };
 
 type AnyShape = { readonly [key: string]: Leaf | FreeMap | readonly [AnyShape] | AnyShape };
+
+const LEAF_RULE: Record<Leaf, { test: (v: unknown) => boolean; rule: string }> = {
+  string: { test: (v) => typeof v === 'string', rule: 'must be a string' },
+  number: { test: (v) => typeof v === 'number' && Number.isFinite(v), rule: 'must be a number' },
+  boolean: { test: (v) => typeof v === 'boolean', rule: 'must be true or false' },
+  list: { test: (v) => Array.isArray(v) && v.every((i) => typeof i === 'string' || typeof i === 'number'), rule: 'must be a list of values' },
+};
+
+/**
+ * Violations for values whose run-time type is not the one the shape declares (a string where a
+ * number belongs, `'yes'` for a flag). Missing values are left to the rules that check values.
+ */
+export function wrongTypes(env: string, value: unknown, shape: object, path = ''): Violation[] {
+  const found: Violation[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return found;
+  for (const [key, field] of Object.entries(shape as AnyShape)) {
+    const at = path ? `${path}.${key}` : key;
+    const child = (value as Record<string, unknown>)[key];
+    if (child === undefined || field === FREE_MAP) continue;
+    if (typeof field === 'string') {
+      if (!LEAF_RULE[field].test(child)) found.push({ env, path: at, value: child, rule: LEAF_RULE[field].rule });
+    } else if (Array.isArray(field)) {
+      if (!Array.isArray(child)) found.push({ env, path: at, value: child, rule: 'must be a list' });
+      else child.forEach((item, i) => found.push(...wrongTypes(env, item, field[0] as AnyShape, `${at}[${i}]`)));
+    } else {
+      found.push(...wrongTypes(env, child, field, at));
+    }
+  }
+  return found;
+}
 
 /**
  * Violations for keys of `value` its `shape` does not know, each with the closest known key as
@@ -48,7 +86,7 @@ export function missingSections(env: string, value: unknown, shape: object, path
   const found: Violation[] = [];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return found;
   for (const [key, field] of Object.entries(shape as AnyShape)) {
-    if (field === LEAF || field === FREE_MAP || Array.isArray(field)) continue;
+    if (typeof field === 'string' || Array.isArray(field)) continue;
     const at = path ? `${path}.${key}` : key;
     const child = (value as Record<string, unknown>)[key];
     if (child === null || typeof child !== 'object' || Array.isArray(child)) {
@@ -79,7 +117,7 @@ function walk(env: string, value: unknown, shape: AnyShape, path: string, found:
       });
       continue;
     }
-    if (field === LEAF || field === FREE_MAP) continue;
+    if (typeof field === 'string') continue;
     if (Array.isArray(field)) {
       if (Array.isArray(child)) child.forEach((item, i) => walk(env, item, field[0] as AnyShape, `${at}[${i}]`, found));
       continue;

@@ -52,4 +52,11 @@ describe('controller namespaces', () => {
       "prod: namespaces[0].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos': Helm release karpenter runs in karpenter and needs Pod Security baseline, but tier 'apps' enforces restricted",
     ]);
   });
+
+  test('fails when the Argo CD namespace the bootstrap installs into is given a tenant tier', () => {
+    const config = withNamespaces('prod', () => undefined, [{ name: 'argocd', tier: 'apps', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 20 }]);
+    expect(platformViolations(config)).toEqual([
+      "prod: namespaces[9].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos': Helm release argo-cd (installed by the bootstrap) runs in argocd and needs Pod Security baseline, but tier 'apps' enforces restricted",
+    ]);
+  });
 });

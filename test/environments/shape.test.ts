@@ -1,6 +1,6 @@
 import { environments } from '../../environments';
 import { ENVIRONMENT_SHAPE } from '../../environments/shape';
-import { closest, FREE_MAP, LEAF, unknownKeys, type Shape } from '../../lib/config/shape';
+import { BOOLEAN, closest, FREE_MAP, NUMBER, STRING, unknownKeys, wrongTypes, type Shape } from '../../lib/config/shape';
 import { envWith, violationsOf } from '../util';
 
 // Type-level proof that a shape cannot drift from its type: each line below must fail to compile
@@ -11,12 +11,15 @@ interface Sample {
   readonly list: readonly { readonly c: boolean }[];
   readonly map: Readonly<Record<string, string>>;
 }
+export const sample: Shape<Sample> = { a: STRING, nested: { b: NUMBER }, list: [{ c: BOOLEAN }], map: FREE_MAP };
 // @ts-expect-error a key of the type is missing from the shape
-export const missingKey: Shape<Sample> = { nested: { b: LEAF }, list: [{ c: LEAF }], map: FREE_MAP };
+export const missingKey: Shape<Sample> = { nested: { b: NUMBER }, list: [{ c: BOOLEAN }], map: FREE_MAP };
 // @ts-expect-error the shape has a key the type does not
-export const extraKey: Shape<Sample> = { a: LEAF, nested: { b: LEAF, z: LEAF }, list: [{ c: LEAF }], map: FREE_MAP };
+export const extraKey: Shape<Sample> = { a: STRING, nested: { b: NUMBER, z: NUMBER }, list: [{ c: BOOLEAN }], map: FREE_MAP };
 // @ts-expect-error a nested object is not described as a leaf
-export const flattened: Shape<Sample> = { a: LEAF, nested: LEAF, list: [{ c: LEAF }], map: FREE_MAP };
+export const flattened: Shape<Sample> = { a: STRING, nested: STRING, list: [{ c: BOOLEAN }], map: FREE_MAP };
+// @ts-expect-error a leaf is given the wrong type
+export const retyped: Shape<Sample> = { a: NUMBER, nested: { b: NUMBER }, list: [{ c: BOOLEAN }], map: FREE_MAP };
 
 describe('environment shape', () => {
   test('the committed environments have no unknown key', () => {
@@ -48,6 +51,16 @@ describe('environment shape', () => {
     expect(violationsOf(envWith('dev', { featureFlags: { x: true } }))).toEqual([
       expect.stringMatching(/^dev: featureFlags = \{"x":true\}: unknown key \(the environment has name, tier, aws, /),
     ]);
+  });
+
+  test('fails when a value has the wrong type, reported once per field', () => {
+    expect(violationsOf(envWith('prod', { gitops: { allowDestructivePrune: 'yes' } }))).toEqual(['prod: gitops.allowDestructivePrune = "yes": must be true or false']);
+    expect(violationsOf(envWith('prod', { capacity: { spot: { maxCpu: '400' } } }))).toEqual(['prod: capacity.spot.maxCpu = "400": must be a number']);
+    expect(violationsOf(envWith('dev', { capacity: { amd64OnlyImages: 'legacy/report' } }))).toEqual(['dev: capacity.amd64OnlyImages = "legacy/report": must be a list of values']);
+  });
+
+  test('wrongTypes checks list items against their shape', () => {
+    expect(wrongTypes('x', { list: [{ c: true }, { c: 'no' }] }, sample)).toEqual([{ env: 'x', path: 'list[1].c', value: 'no', rule: 'must be true or false' }]);
   });
 
   test('free-form maps accept any key', () => {

@@ -33,7 +33,7 @@ const CREDENTIAL_RULE = (name: string) =>
 
 const CASES: readonly BadInput[] = [
   // Types and ranges.
-  { fault: 'a limit has the wrong type', env: 'prod', set: { 'capacity.spot.maxCpu': '400' }, violation: 'prod: capacity.spot.maxCpu = "400": must be a positive integer' },
+  { fault: 'a limit has the wrong type', env: 'prod', set: { 'capacity.spot.maxCpu': '400' }, violation: 'prod: capacity.spot.maxCpu = "400": must be a number' },
   { fault: 'a limit is negative', env: 'prod', set: { 'capacity.spot.maxCpu': -4 }, violation: 'prod: capacity.spot.maxCpu = -4: must be a positive integer' },
   { fault: 'a quota is zero', env: 'staging', set: { 'namespaces[0].quotaPods': 0 }, violation: 'staging: namespaces[0].quotaPods = 0: must be a positive integer' },
   { fault: 'the tier is unknown', env: 'prod', set: { tier: 'production' }, violation: 'prod: tier = "production": must be one of "dev", "staging", "prod"' },
@@ -233,6 +233,7 @@ const CASES: readonly BadInput[] = [
     violation:
       'prod: components.demoapp = false: unknown key; did you mean components.demoApp? (components has karpenter, argoRollouts, keda, kyverno, externalSecrets, monitoring, chaos, demoApp)',
   },
+  { fault: 'a flag is quoted', env: 'prod', set: { 'gitops.allowDestructivePrune': 'false' }, violation: 'prod: gitops.allowDestructivePrune = "false": must be true or false' },
   {
     fault: 'a whole section is missing',
     env: 'prod',

@@ -69,6 +69,12 @@ describe('entry points', () => {
     expect(run.stdout).toBe('');
   }, 60_000);
 
+  test('npm test (scripts/test.sh) fails when given an argument it does not take', () => {
+    const run = spawnSync('bash', ['scripts/test.sh', '--evn', 'prod'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^test: unknown argument --evn\nusage: npm test\n/);
+  });
+
   test('--env=prod is the same as --env prod, and --help prints the usage', () => {
     const help = spawnSync(TSX, ['main.ts', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(help.status).toBe(0);
