@@ -45,7 +45,7 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
     if (!(Number.isInteger(weight) && (weight as number) >= 1 && (weight as number) <= 99)) check.fail(path, weight, 'must be an integer percentage from 1 to 99 (100 follows the last step)');
     else if (i > 0 && (weight as number) <= (weights[i - 1] as number)) check.fail(path, weight, `must be greater than the previous weight (${weights[i - 1]})`);
   });
-  check.duration('workloads.canary.pause');
+  check.positiveDuration('workloads.canary.pause');
   if (check.boolean('workloads.canary.analysis') && w.canary.analysis) {
     check.expect(env.components.monitoring, 'components.monitoring',
       'must be true while workloads.canary.analysis is on: the canary analysis queries Prometheus, which the monitoring component runs (or turn the analysis off)');

@@ -63,7 +63,7 @@ export function validateGovernance(check: ConfigValidator, env: EnvironmentConfi
       check.fail('governance.vulnerabilityScanning.namespace', g.vulnerabilityScanning.namespace, 'must be a configured namespace of tier platform');
     }
   }
-  check.duration('governance.vulnerabilityScanning.rescanAfter');
+  check.positiveDuration('governance.vulnerabilityScanning.rescanAfter');
   check.positiveInt('governance.vulnerabilityScanning.concurrentScans');
 
   validateExceptions(check, env, now);

@@ -10,8 +10,8 @@ export const CREDENTIAL_PATTERNS: readonly { readonly name: string; readonly pat
   { name: 'AWS secret access key assignment', pattern: /aws_secret_access_key\s*[:=]\s*\S{20,}/i },
   // [private-key], [pgp-private-key]
   { name: 'private key block', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/ },
-  // trufflehog URI: scheme://user:password@host
-  { name: 'URL with a password (user-info)', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@[^\s/@]+/i },
+  // trufflehog URI: scheme://user:password@host, and an https URL carrying a token as its user name
+  { name: 'URL with credentials (user-info)', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@[^\s/@]+|\bhttps?:\/\/[^\s/?#:@]+@[^\s/@]+/i },
   // [github-pat], [github-oauth], [github-app-token], [github-refresh-token], [github-fine-grained-pat]
   { name: 'GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
   // [gitlab-pat], [gitlab-ptt], [gitlab-deploy-token], [gitlab-runner-authentication-token], [gitlab-rrt], [gitlab-cicd-job-token]

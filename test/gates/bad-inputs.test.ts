@@ -172,7 +172,7 @@ const CASES: readonly BadInput[] = [
     fault: 'the gitops repository URL carries a password',
     env: 'prod',
     set: { 'gitops.repoUrl': 'https://deploy:' + 'hunter22' + '@github.com/example-org/eks-platform.git' },
-    violation: `prod: gitops.repoUrl = "http… (63 characters, redacted)": ${CREDENTIAL_RULE('URL with a password (user-info)')}`,
+    violation: `prod: gitops.repoUrl = "http… (63 characters, redacted)": ${CREDENTIAL_RULE('URL with credentials (user-info)')}`,
   },
   {
     fault: 'a fine-grained GitHub token is pasted into a field',

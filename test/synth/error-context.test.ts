@@ -18,6 +18,15 @@ describe('errors name environment, field, value and rule', () => {
     expect(violationsOf(envWith('dev', { capacity: { expireAfter: '0s' } }))).toEqual(['dev: capacity.expireAfter = "0s": must be longer than zero, e.g. 30s, 5m or 720h']);
   });
 
+  test.each([
+    ['the canary pause', 'prod', { workloads: { canary: { pause: '0s' } } }, 'prod: workloads.canary.pause = "0s"'],
+    ['the rescan interval', 'prod', { governance: { vulnerabilityScanning: { rescanAfter: '0h' } } }, 'prod: governance.vulnerabilityScanning.rescanAfter = "0h"'],
+    ['the log retention', 'staging', { observability: { logs: { retention: '0h' } } }, 'staging: observability.logs.retention = "0h"'],
+    ['the trace retention', 'staging', { observability: { traces: { retention: '0m' } } }, 'staging: observability.traces.retention = "0m"'],
+  ])('fails when %s is zero, as a configuration violation', (_, name, overrides, prefix) => {
+    expect(violationsOf(envWith(name, overrides))).toEqual([`${prefix}: must be longer than zero, e.g. 30s, 5m or 720h`]);
+  });
+
   test('fails when the freeze duration is zero, as a configuration violation', () => {
     expect(violationsOf(envWith('prod', { capacity: { disruption: { freezeDuration: '0h' } } }))).toEqual([
       'prod: capacity.disruption.freezeDuration = "0h": must be longer than zero: a zero-length freeze never holds',

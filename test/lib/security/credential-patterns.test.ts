@@ -7,7 +7,7 @@ const SAMPLES: [string, string][] = [
   ['AWS access key id', 'AKIA' + rep('IOSFODNN7EXAMPL', 16)],
   ['AWS secret access key assignment', 'aws_secret_access_key = ' + rep('wJalrXUtnFEMI/K7MDENG', 40)],
   ['private key block', '-----BEGIN OPENSSH ' + 'PRIVATE KEY-----\nb3Blbn...'],
-  ['URL with a password (user-info)', 'https://deploy:' + 's3cr3t' + '@git.example.com/org/repo.git'],
+  ['URL with credentials (user-info)', 'https://deploy:' + 's3cr3t' + '@git.example.com/org/repo.git'],
   ['GitHub token', 'github_' + 'pat_' + rep('11ABCDEFG0abcdefghijkl_', 82)],
   ['GitLab token', 'glpat' + '-' + rep('xYz12AbC3dEf4GhI5jKl', 20)],
   ['Slack token or webhook', 'xox' + 'b-' + rep('1234567890-', 30)],
@@ -61,7 +61,14 @@ describe('credentials in the configuration', () => {
   test('fails when the gitops repository URL carries user-info', () => {
     const url = 'https://deploy:' + 'hunter22' + '@github.com/example-org/eks-platform.git';
     expect(violationsOf(envWith('prod', { gitops: { repoUrl: url } }))).toEqual([
-      `prod: gitops.repoUrl = "http… (${url.length} characters, redacted)": ${rule('URL with a password (user-info)')}`,
+      `prod: gitops.repoUrl = "http… (${url.length} characters, redacted)": ${rule('URL with credentials (user-info)')}`,
+    ]);
+  });
+
+  test('fails when the gitops repository URL carries a token as its user name', () => {
+    const url = 'https://' + rep('a1b2c3d4', 40) + '@github.com/example-org/eks-platform.git';
+    expect(violationsOf(envWith('prod', { gitops: { repoUrl: url } }))).toEqual([
+      `prod: gitops.repoUrl = "http… (${url.length} characters, redacted)": ${rule('URL with credentials (user-info)')}`,
     ]);
   });
 
