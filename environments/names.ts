@@ -159,3 +159,17 @@ export function clusterNameLimit(env: EnvironmentConfig): { readonly length: num
   });
   return best!;
 }
+
+/**
+ * The rule the cluster name breaks when a name derived from it exceeds its AWS limit, or
+ * undefined. One rule for the configuration validator and the bootstrap's stacks.
+ */
+export function derivedNameRule(env: EnvironmentConfig): string | undefined {
+  const over = derivedNames(env).filter((d) => d.name.length > d.limit);
+  if (over.length === 0) return undefined;
+  const limit = clusterNameLimit(env);
+  return (
+    `must be at most ${limit.length} characters (the tightest derived name is the ${limit.tightest.what}); derived names over their AWS limit: ` +
+    over.map((d) => `${d.what} ${d.name} (${d.name.length} > ${d.limit})`).join(', ')
+  );
+}

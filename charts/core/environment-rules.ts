@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../../environments';
-import { clusterNameLimit, derivedNames } from '../../environments/names';
+import { derivedNameRule } from '../../environments/names';
 import { AWS_REGION_ZONES, zonesOf } from '../../lib/aws/regions';
 import { findCredentialStrings, redact } from '../../lib/security/credential-patterns';
 import { SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from '../../lib/baseline/system-namespaces';
@@ -43,13 +43,8 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
   });
   // Every AWS name derived from the cluster name (IAM roles, queues, rules, buckets) must fit its limit.
   if (typeof env.cluster?.name === 'string' && env.aws && typeof env.aws.accountId === 'string') {
-    const limit = clusterNameLimit(env);
-    const over = derivedNames(env).filter((d) => d.name.length > d.limit);
-    if (over.length > 0) {
-      check.fail('cluster.name', env.cluster.name,
-        `must be at most ${limit.length} characters (the tightest derived name is the ${limit.tightest.what}); derived names over their AWS limit: ` +
-          over.map((d) => `${d.what} ${d.name} (${d.name.length} > ${d.limit})`).join(', '));
-    }
+    const rule = derivedNameRule(env);
+    if (rule) check.fail('cluster.name', env.cluster.name, rule);
   }
   check.oneOf('cluster.kubernetesVersion', SUPPORTED_KUBERNETES_VERSIONS);
   if (check.string('cluster.vpcCidr')) {
