@@ -57,7 +57,7 @@ export function redact(text: string): string {
   return `${text.slice(0, 4)}… (${text.length} characters, redacted)`;
 }
 
-/** Every string below `value` that looks like a credential, with its dotted path. */
+/** Every string (value or key) below `value` that looks like a credential, with its dotted path. */
 export function findCredentialStrings(value: unknown, path = ''): { readonly path: string; readonly name: string; readonly text: string }[] {
   if (typeof value === 'string') {
     const name = credentialIn(value);
@@ -65,5 +65,10 @@ export function findCredentialStrings(value: unknown, path = ''): { readonly pat
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => findCredentialStrings(item, `${path}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) => findCredentialStrings(child, path ? `${path}.${key}` : key));
+  return Object.entries(value).flatMap(([key, child]) => {
+    const at = path ? `${path}.${key}` : key;
+    // A map keyed by a pasted token leaks it as much as a value does.
+    const name = credentialIn(key);
+    return [...(name ? [{ path: at, name, text: key }] : []), ...findCredentialStrings(child, at)];
+  });
 }
