@@ -69,6 +69,7 @@ export function findCredentialStrings(value: unknown, path = ''): { readonly pat
     const at = path ? `${path}.${key}` : key;
     // A map keyed by a pasted token leaks it as much as a value does.
     const name = credentialIn(key);
-    return [...(name ? [{ path: at, name, text: key }] : []), ...findCredentialStrings(child, at)];
+    const keyPath = `${path ? `${path}.` : ''}<key ${redact(key)}>`;
+    return [...(name ? [{ path: keyPath, name, text: key }] : []), ...findCredentialStrings(child, name ? keyPath : at)];
   });
 }

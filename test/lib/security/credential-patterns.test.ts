@@ -51,7 +51,7 @@ describe('credential patterns', () => {
   test('finds credentials by path and redacts them', () => {
     expect(findCredentialStrings({ a: [{ b: 'ok' }, { c: 'npm_' + rep('x1', 36) }] })).toEqual([{ path: 'a[1].c', name: 'npm token', text: 'npm_' + rep('x1', 36) }]);
     expect(redact('npm_abcdef')).toBe('npm_… (10 characters, redacted)');
-    expect(findCredentialStrings({ map: { ['npm_' + rep('k9', 36)]: 'Audit' } }).map((f) => f.path)).toEqual([`map.npm_${rep('k9', 36)}`]);
+    expect(findCredentialStrings({ map: { ['npm_' + rep('k9', 36)]: 'Audit' } }).map((f) => f.path)).toEqual(['map.<key npm_… (40 characters, redacted)>']);
   });
 });
 
