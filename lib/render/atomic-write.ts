@@ -80,7 +80,10 @@ export class StagedTrees {
           if (!names.includes(entry)) linkTree(join(current, entry), join(building, entry));
         }
       }
-      const next = join(this.generations, `g-${String(Date.now()).padStart(15, '0')}-${process.pid}`);
+      // Named by time, so the newest sorts last; never the name of an existing generation.
+      let stamp = Date.now();
+      while (readdirSync(this.generations).some((e) => e.startsWith(`g-${String(stamp).padStart(15, '0')}-`))) stamp++;
+      const next = join(this.generations, `g-${String(stamp).padStart(15, '0')}-${process.pid}`);
       renameSync(building, next);
       this.pointAt(next);
       // Only the generation the link points at is kept.

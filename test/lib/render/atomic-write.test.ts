@@ -28,4 +28,11 @@ describe('writeTreesAtomically', () => {
     expect(readdirSync(dirname(out))).toEqual(['dist', 'dist.generations']);
     expect(existsSync(join(out, 'a', 'new.yaml'))).toBe(false);
   });
+
+  test('many writes in a row each leave one complete generation', () => {
+    const out = join(tempDir(), 'dist');
+    for (let i = 0; i < 20; i++) writeTreesAtomically(out, new Map([[`e${i % 3}`, [file('v.txt', `${i}\n`)]]]));
+    expect(listFiles(out)).toEqual(['e0/v.txt', 'e1/v.txt', 'e2/v.txt']);
+    expect(readdirSync(`${out}.generations`)).toHaveLength(1);
+  });
 });
