@@ -22,6 +22,10 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
   const violations: Violation[] = [];
   for (const env of envs) {
     const check = new ConfigValidator(typeof env?.name === 'string' ? env.name : '?', env);
+    if (env === null || typeof env !== 'object' || Array.isArray(env)) {
+      violations.push({ env: check.envName, path: '(environment)', value: env, rule: 'must be an environment object, as defineEnvironment({ ... }) returns' });
+      continue;
+    }
     // Misspelled keys first: the value meant for them is what the other rules then miss.
     for (const v of unknownKeys(check.envName, env, ENVIRONMENT_SHAPE)) check.failShape(v);
     const missing = missingSections(check.envName, env, ENVIRONMENT_SHAPE);
@@ -43,7 +47,8 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
     violations.push(...check.violations);
   }
   const names = new Set(envs.map((e) => e?.name));
-  violations.push(...validateAcrossEnvironments(all).filter((v) => names.has(v.env)));
+  const objects = all.filter((e) => e !== null && typeof e === 'object');
+  violations.push(...validateAcrossEnvironments(objects).filter((v) => names.has(v.env)));
   return violations;
 }
 

@@ -65,6 +65,11 @@ describe('errors name environment, field, value and rule', () => {
     ]);
   });
 
+  test('fails when an entry of the environment list is not an environment at all, without a crash', () => {
+    const found = validateEnvironments([...environments, undefined as unknown as EnvironmentConfig]).map(formatViolation);
+    expect(found).toEqual(['?: (environment) = (missing): must be an environment object, as defineEnvironment({ ... }) returns']);
+  });
+
   test('reports the violations of every phase together: configuration in one environment, platform checks in another', () => {
     const badConfig = envWith('dev', { capacity: { spot: { maxCpu: -4 } } });
     const namespaces = environments[2].namespaces.map((n) => (n.name === 'monitoring' ? { ...n, quotaCpu: 32 } : n));
