@@ -23,6 +23,14 @@ export const quotaFitCheck: PlatformCheck = (app, env) => {
         rule: `must admit the ${round(demand.memoryGiB)} GiB of memory requests rendered into namespace ${namespace} (largest: ${top}): raise the quota or lower the requests or replicas`,
       });
     }
+    if (demand.pods > ns.quotaPods) {
+      violations.push({
+        env: env.name,
+        path: `namespaces[${index}].quotaPods`,
+        value: ns.quotaPods,
+        rule: `must admit the ${demand.pods} pods rendered into namespace ${namespace} at their fixed replica counts: raise the quota or lower the replicas`,
+      });
+    }
     if (demand.cpu > ns.quotaCpu) {
       violations.push({
         env: env.name,

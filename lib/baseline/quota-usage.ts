@@ -6,6 +6,8 @@ import { HelmRelease } from '../helm/helm-release';
 export interface NamespaceDemand {
   readonly cpu: number;
   readonly memoryGiB: number;
+  /** Pods of the workloads counted (those that declare requests). */
+  readonly pods: number;
   /** Where the demand comes from, largest first, e.g. `Helm release kube-prometheus-stack: prometheus.prometheusSpec (2 x 8Gi)`. */
   readonly sources: readonly string[];
 }
@@ -27,6 +29,7 @@ export function memoryGiB(quantity: unknown): number | undefined {
 interface Demand {
   cpu: number;
   memoryGiB: number;
+  pods: number;
   sources: { what: string; memoryGiB: number; cpu: number }[];
 }
 
@@ -38,13 +41,14 @@ interface Demand {
  */
 export function namespaceDemand(app: App): Map<string, NamespaceDemand> {
   const byNamespace = new Map<string, Demand>();
-  const add = (namespace: string, what: string, replicas: number, requests: Record<string, unknown> | undefined) => {
+  const add = (namespace: string, what: string, replicas: number, requests: Record<string, unknown> | undefined, countsPods = true) => {
     const cpu = (cpuCores(requests?.cpu) ?? 0) * replicas;
     const memory = (memoryGiB(requests?.memory) ?? 0) * replicas;
     if (cpu === 0 && memory === 0) return;
-    const d = byNamespace.get(namespace) ?? { cpu: 0, memoryGiB: 0, sources: [] };
+    const d = byNamespace.get(namespace) ?? { cpu: 0, memoryGiB: 0, pods: 0, sources: [] };
     d.cpu += cpu;
     d.memoryGiB += memory;
+    if (countsPods) d.pods += replicas;
     d.sources.push({ what: `${what} (${replicas} x ${requests?.memory ?? '0'} memory, ${requests?.cpu ?? '0'} CPU)`, memoryGiB: memory, cpu });
     byNamespace.set(namespace, d);
   };
@@ -60,11 +64,12 @@ export function namespaceDemand(app: App): Map<string, NamespaceDemand> {
       if (!['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet'].includes(object.kind)) continue;
       const replicas = Number(object.spec?.replicas ?? 1);
       const containers: { name?: string; resources?: { requests?: Record<string, unknown> } }[] = object.spec?.template?.spec?.containers ?? [];
-      for (const c of containers) add(object.metadata?.namespace ?? 'default', `${object.kind} ${object.metadata?.name}/${c.name}`, replicas, c.resources?.requests);
+      // Requests add up over containers; the pods are counted once, with the first container.
+      containers.forEach((c, i) => add(object.metadata?.namespace ?? 'default', `${object.kind} ${object.metadata?.name}/${c.name}`, replicas, c.resources?.requests, i === 0));
     }
   }
   return new Map(
-    [...byNamespace].map(([ns, d]) => [ns, { cpu: d.cpu, memoryGiB: d.memoryGiB, sources: d.sources.sort((a, b) => b.memoryGiB - a.memoryGiB || b.cpu - a.cpu).map((s) => s.what) }]),
+    [...byNamespace].map(([ns, d]) => [ns, { cpu: d.cpu, memoryGiB: d.memoryGiB, pods: d.pods, sources: d.sources.sort((a, b) => b.memoryGiB - a.memoryGiB || b.cpu - a.cpu).map((s) => s.what) }]),
   );
 }
 

@@ -43,6 +43,14 @@ describe('quota fit', () => {
     ]);
   });
 
+  test('fails when the replicas rendered into a namespace exceed its pods quota', () => {
+    const index = env('prod').namespaces.findIndex((n) => n.name === 'kyverno');
+    const namespaces = env('prod').namespaces.map((n) => (n.name === 'kyverno' ? { ...n, quotaCpu: 64, quotaMemoryGiB: 64 } : n));
+    expect(platformViolations(envWith('prod', { namespaces, governance: { kyverno: { admissionReplicas: 30 } } }))).toEqual([
+      expect.stringMatching(new RegExp(`^prod: namespaces\\[${index}\\]\\.quotaPods = 30: must admit the 3\\d pods rendered into namespace kyverno at their fixed replica counts`)),
+    ]);
+  });
+
   test('fails when the CPU requests of a namespace exceed its quota', () => {
     const namespaces = env('prod').namespaces.map((n) => (n.name === 'karpenter' ? { ...n, quotaCpu: 1 } : n));
     expect(platformViolations(envWith('prod', { namespaces }))).toEqual([
