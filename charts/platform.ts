@@ -1,6 +1,8 @@
 import { App } from 'cdk8s';
 import type { EnvironmentConfig } from '../environments';
+import { ENVIRONMENT_SHAPE } from '../environments/shape';
 import { ConfigValidator } from '../lib/config/config-validator';
+import { missingSections, unknownKeys, wrongTypes } from '../lib/config/shape';
 import { ConfigError, type Violation } from '../lib/config/violation';
 import { renderApp, resolveChartsOnce, type RenderedFile } from '../lib/render';
 import type { PlatformComponent } from './component';
@@ -21,35 +23,96 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
   const violations: Violation[] = [];
   for (const env of envs) {
     const check = new ConfigValidator(typeof env?.name === 'string' ? env.name : '?', env);
-    validateEnvironmentCore(check, env, today);
-    // Component rules assume a sound core, so they run only when it is.
-    if (check.violations.length === 0) {
-      for (const component of componentsOf(env)) component.validate?.(check, env);
+    if (env === null || typeof env !== 'object' || Array.isArray(env)) {
+      violations.push({ env: check.envName, path: '(environment)', value: env, rule: 'must be an environment object, as defineEnvironment({ ... }) returns' });
+      continue;
+    }
+    // Misspelled keys first: the value meant for them is what the other rules then miss.
+    for (const v of unknownKeys(check.envName, env, ENVIRONMENT_SHAPE)) check.failShape(v);
+    const missing = missingSections(check.envName, env, ENVIRONMENT_SHAPE);
+    for (const v of missing) check.failShape(v);
+    for (const v of wrongTypes(check.envName, env, ENVIRONMENT_SHAPE)) check.failShape(v);
+    if (missing.length === 0) {
+      validateEnvironmentCore(check, env, today);
+      // Component rules assume a sound core, so they run only when it is.
+      if (check.violations.length === 0) {
+        for (const component of componentsOf(env)) {
+          try {
+            component.validate?.(check, env);
+          } catch (error) {
+            check.fail(`components.${component.name}`, env.components?.[component.name as keyof typeof env.components], `could not be checked: ${messageOf(error)}`);
+          }
+        }
+      }
     }
     violations.push(...check.violations);
   }
-  const names = new Set(envs.map((e) => e.name));
-  violations.push(...validateAcrossEnvironments(all).filter((v) => names.has(v.env)));
+  const names = new Set(envs.map((e) => e?.name));
+  const objects = all.filter((e) => e !== null && typeof e === 'object');
+  violations.push(...validateAcrossEnvironments(objects).filter((v) => names.has(v.env)));
   return violations;
 }
 
-/** Builds the charts of one environment into a fresh cdk8s App (nothing is written). */
+/** Builds the charts of one environment into a fresh cdk8s App (nothing is written); throws on platform-check violations. */
 export function buildPlatform(env: EnvironmentConfig): App {
-  const app = new App({ outdir: 'dist' });
-  for (const component of componentsOf(env)) component.build(app, env);
-  // The app is complete: the checks and the renderer share one resolution of each chart.
-  resolveChartsOnce(app);
-  const violations = PLATFORM_CHECKS.flatMap((check) => check(app, env));
+  const { app, violations } = buildChecked(env);
   if (violations.length > 0) throw new ConfigError(violations);
   return app;
 }
 
-/** Validates, builds and renders one environment to files relative to `dist/<env>/`. */
+/**
+ * Builds the charts and runs the platform checks. A construct that refuses its props becomes a
+ * violation naming the environment and the chart, like every other error of synth.
+ */
+function buildChecked(env: EnvironmentConfig): { app: App; violations: Violation[] } {
+  const app = new App({ outdir: 'dist' });
+  for (const component of componentsOf(env)) {
+    try {
+      component.build(app, env);
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      throw new ConfigError([{ env: env.name, path: `chart ${component.name}`, value: '(construct)', rule: messageOf(error) }]);
+    }
+  }
+  // The app is complete: the checks and the renderer share one resolution of each chart.
+  resolveChartsOnce(app);
+  return { app, violations: PLATFORM_CHECKS.flatMap((check) => check(app, env)) };
+}
+
+/**
+ * Validates, builds and renders one environment to files relative to `dist/<env>/`. Platform and
+ * output checks run both, and their violations are reported together.
+ */
 export function renderEnvironment(env: EnvironmentConfig): RenderedFile[] {
-  const files = renderApp(buildPlatform(env), `environments/${env.name}`);
-  const violations = OUTPUT_CHECKS.flatMap((check) => check(files, env));
+  const { app, violations } = buildChecked(env);
+  let files: RenderedFile[] = [];
+  try {
+    files = renderApp(app, `environments/${env.name}`);
+  } catch (error) {
+    if (violations.length === 0) throw error;
+    violations.push({ env: env.name, path: 'render', value: '(output)', rule: messageOf(error) });
+  }
+  violations.push(...OUTPUT_CHECKS.flatMap((check) => check(files, env)));
   if (violations.length > 0) throw new ConfigError(violations);
   return files;
+}
+
+/**
+ * Every violation of `envs` that can be found: the configuration rules of all of them, and the
+ * build, platform and output checks of those whose configuration is sound. Empty when all is well.
+ */
+export function collectViolations(envs: readonly EnvironmentConfig[], all: readonly EnvironmentConfig[] = envs): Violation[] {
+  const violations = validateEnvironments(envs, all);
+  const failed = new Set(violations.map((v) => v.env));
+  for (const env of envs.filter((e) => !failed.has(e.name))) {
+    try {
+      renderEnvironment(env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      violations.push(...error.violations);
+    }
+  }
+  return violations;
 }
 
 /** Validates every environment first (all violations at once), then renders each. */
@@ -57,7 +120,10 @@ export function renderEnvironments(
   envs: readonly EnvironmentConfig[],
   all: readonly EnvironmentConfig[] = envs,
 ): Map<string, RenderedFile[]> {
-  const violations = validateEnvironments(envs, all);
-  if (violations.length > 0) throw new ConfigError(violations);
+  if (validateEnvironments(envs, all).length > 0) throw new ConfigError(collectViolations(envs, all));
   return new Map(envs.map((env) => [env.name, renderEnvironment(env)]));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

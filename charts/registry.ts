@@ -1,5 +1,7 @@
 import { withArgoCd } from './argocd';
 import { baseline } from './baseline';
+import { controllerNamespaceCheck } from './baseline/controller-namespace-check';
+import { quotaFitCheck } from './baseline/quota-check';
 import { arm64SafetyCheck, capacity, spotSafetyCheck } from './capacity';
 import { chaos, chaosTargetCheck } from './chaos';
 import { clusterAddons } from './cluster-addons';
@@ -19,7 +21,7 @@ import { secretGuard } from './security/secret-guard';
 export const COMPONENTS: readonly PlatformComponent[] = withArgoCd([baseline, clusterAddons, governance, capacity, delivery, monitoringPrerequisites, monitoring, demoApp, chaos]);
 
 /** Rules over a whole built environment, run before anything is written. */
-export const PLATFORM_CHECKS: readonly PlatformCheck[] = [spotSafetyCheck, arm64SafetyCheck, workloadScalingCheck, chaosTargetCheck];
+export const PLATFORM_CHECKS: readonly PlatformCheck[] = [quotaFitCheck, controllerNamespaceCheck, spotSafetyCheck, arm64SafetyCheck, workloadScalingCheck, chaosTargetCheck];
 
 /** Rules over the rendered files of an environment, run before anything is written. */
 export const OUTPUT_CHECKS: readonly OutputCheck[] = [secretGuard];

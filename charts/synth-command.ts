@@ -1,7 +1,15 @@
 import { availableParallelism } from 'node:os';
 import type { EnvironmentConfig } from '../environments';
 import { writeEnvironments } from './write-environments';
+import { parseArgs, usage, UsageError, type CliSpec } from '../lib/cli/args';
 import { selectByName } from '../lib/config/select-by-name';
+
+/** Command line of `npm run synth`. */
+export const SYNTH_CLI: CliSpec = {
+  command: 'npm run synth --',
+  summary: 'Validates every environment and renders it into dist/<env>/ (atomically; nothing is written on any error).',
+  options: { '--env': { value: '<a,b>', description: 'render only these environments (the others stay as they are)' } },
+};
 
 // Below this many environments a worker thread costs more to start than it saves.
 const PARALLEL_FROM = 8;
@@ -31,13 +39,24 @@ export function synthCommand(argv: readonly string[], all: readonly EnvironmentC
   const outdir = options.outdir ?? 'dist';
   const log = options.log ?? console;
   try {
-    const selected = selectByName(argv, all);
+    const args = parseArgs(argv, SYNTH_CLI);
+    if (args.help) {
+      log.log(usage(SYNTH_CLI));
+      return 0;
+    }
+    const selected = selectByName(args.values.get('--env'), all);
     const workers = options.workers ?? defaultWorkers(selected.length);
     // Cross-environment rules (duplicate names, overlapping VPCs) need every environment.
-    const counts = writeEnvironments(outdir, selected, all, workers);
+    const counts = writeEnvironments(outdir, selected, all, workers, {
+      onWait: (holder) => log.error(`waiting for another synth (process ${holder.pid}, started ${holder.started}) to finish writing ${outdir}/`),
+    });
     selected.forEach((env, i) => log.log(`${outdir}/${env.name}: ${counts[i]} files`));
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) {
+      log.error(`synth: ${error.message}`);
+      return 2;
+    }
     log.error(error instanceof Error ? error.message : String(error));
     log.error(`synth failed: nothing was written to ${outdir}/`);
     return 1;

@@ -108,3 +108,84 @@ export function awsNames(env: EnvironmentConfig): AwsNames {
     },
   };
 }
+
+/** AWS name-length limits of the names derived from an environment. */
+export const AWS_NAME_LIMITS = {
+  /** IAM role names: 64 characters. */
+  iamRole: 64,
+  /** SQS queue names: 80 characters. */
+  sqsQueue: 80,
+  /** S3 bucket names: 63 characters. */
+  s3Bucket: 63,
+  /** EKS managed node group names: 63 characters. */
+  eksNodeGroup: 63,
+  /** EventBridge rule names: 64 characters. */
+  eventBridgeRule: 64,
+  /** WAFv2 web ACL names: 128 characters. */
+  wafWebAcl: 128,
+} as const;
+
+/**
+ * Suffixes of the EventBridge rules that feed Karpenter's interruption queue (the rule of each is
+ * named `<interruptionQueue>-<suffix>`); the bootstrap creates exactly these.
+ */
+export const INTERRUPTION_RULE_SUFFIXES = ['health', 'spot-interruption', 'rebalance', 'state-change', 'capacity-reservation'] as const;
+export type InterruptionRuleSuffix = (typeof INTERRUPTION_RULE_SUFFIXES)[number];
+
+/** One name AWS will be asked to create, with the limit it must fit. */
+export interface DerivedName {
+  /** What it names, e.g. `IAM role podIdentities.loadBalancerController`. */
+  readonly what: string;
+  readonly name: string;
+  readonly limit: number;
+}
+
+/** Every AWS name derived from `env` that has a length limit. */
+export function derivedNames(env: EnvironmentConfig): DerivedName[] {
+  const n = awsNames(env);
+  return [
+    { what: 'IAM role karpenterNodeRole', name: n.karpenterNodeRole, limit: AWS_NAME_LIMITS.iamRole },
+    { what: 'IAM role clusterAdminRole', name: n.clusterAdminRole, limit: AWS_NAME_LIMITS.iamRole },
+    ...Object.entries(n.podIdentities).map(([key, p]) => ({ what: `IAM role podIdentities.${key}`, name: p.roleName, limit: AWS_NAME_LIMITS.iamRole })),
+    { what: 'SQS queue interruptionQueue', name: n.interruptionQueue, limit: AWS_NAME_LIMITS.sqsQueue },
+    { what: 'SQS queue workQueue', name: n.workQueue, limit: AWS_NAME_LIMITS.sqsQueue },
+    ...INTERRUPTION_RULE_SUFFIXES.map((suffix) => ({ what: `EventBridge rule ${suffix}`, name: `${n.interruptionQueue}-${suffix}`, limit: AWS_NAME_LIMITS.eventBridgeRule })),
+    { what: 'S3 bucket lokiBucket', name: n.lokiBucket, limit: AWS_NAME_LIMITS.s3Bucket },
+    { what: 'S3 bucket spotDataFeed', name: n.spotDataFeed.bucket, limit: AWS_NAME_LIMITS.s3Bucket },
+    { what: 'S3 bucket terraformState', name: n.terraformState.bucket, limit: AWS_NAME_LIMITS.s3Bucket },
+    { what: 'EKS node group systemNodeGroup', name: n.systemNodeGroup, limit: AWS_NAME_LIMITS.eksNodeGroup },
+    { what: 'WAF web ACL webAcl', name: n.webAcl, limit: AWS_NAME_LIMITS.wafWebAcl },
+  ];
+}
+
+/**
+ * The longest cluster name every derived name still fits with: the limit minus what the tightest
+ * derived name adds to the cluster name. `env` supplies the other parts (account id, region).
+ */
+export function clusterNameLimit(env: EnvironmentConfig): { readonly length: number; readonly tightest: DerivedName } {
+  const probe = (name: string) => derivedNames({ ...env, cluster: { ...env.cluster, name } });
+  const empty = probe('');
+  const one = probe('c');
+  let best: { length: number; tightest: DerivedName } | undefined;
+  empty.forEach((derived, i) => {
+    // Only names that grow with the cluster name limit it.
+    if (one[i].name.length === derived.name.length) return;
+    const length = derived.limit - derived.name.length;
+    if (!best || length < best.length) best = { length, tightest: one[i] };
+  });
+  return best!;
+}
+
+/**
+ * The rule the cluster name breaks when a name derived from it exceeds its AWS limit, or
+ * undefined. One rule for the configuration validator and the bootstrap's stacks.
+ */
+export function derivedNameRule(env: EnvironmentConfig): string | undefined {
+  const over = derivedNames(env).filter((d) => d.name.length > d.limit);
+  if (over.length === 0) return undefined;
+  const limit = clusterNameLimit(env);
+  return (
+    `must be at most ${limit.length} characters (the tightest derived name is the ${limit.tightest.what}); derived names over their AWS limit: ` +
+    over.map((d) => `${d.what} ${d.name} (${d.name.length} > ${d.limit})`).join(', ')
+  );
+}

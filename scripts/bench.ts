@@ -4,11 +4,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cliArgs } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 
+exitQuietlyOnClosedPipe();
+const args = cliArgs(process.argv.slice(2), {
+  command: 'npm run bench --',
+  summary: 'Measures synth, type-check, fleet scaling and npm test on this machine (BENCH_RUNS sets the repetitions).',
+  options: { '--quick': { description: 'skip the 300-environment fleet and npm test; run the slow baselines once' } },
+}, 'bench');
+if (!args) process.exit();
 const root = resolve(__dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const quick = process.argv.includes('--quick');
+const quick = args.flags.has('--quick');
 const env = { ...process.env, CDK8S_CHECK_UPGRADE: 'false' };
 
 interface Timed {

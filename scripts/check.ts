@@ -4,6 +4,8 @@
 // failed, and prints a one-screen summary. Exit 1 when any step failed or could not run.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { GATES, notRunLines, problemLines, summaryTable, SYNTH, type CheckStep, type StepResult } from './check/check-steps';
 
 const ROOT = resolve(__dirname, '..');
@@ -31,9 +33,18 @@ function run(step: CheckStep, verbose: boolean): Promise<{ code: number; output:
   });
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const verbose = argv.includes('--verbose');
-  const steps = argv.includes('--no-synth') ? GATES : [SYNTH, ...GATES];
+const CLI: CliSpec = {
+  command: 'npm run check --',
+  summary: 'Renders every environment, then runs validate, policies and scan with a one-screen summary.',
+  options: {
+    '--no-synth': { description: 'check dist/ as it is, without rendering first' },
+    '--verbose': { description: 'echo the output of every step' },
+  },
+};
+
+async function main(args: ParsedArgs): Promise<number> {
+  const verbose = args.flags.has('--verbose');
+  const steps = args.flags.has('--no-synth') ? GATES : [SYNTH, ...GATES];
   const results: StepResult[] = [];
   const details: string[] = [];
   const notRun: string[] = [];
@@ -64,7 +75,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
+exitQuietlyOnClosedPipe();
+const args = cliArgs(process.argv.slice(2), CLI, 'check');
+if (args) main(args).then(
   (code) => {
     process.exitCode = code;
   },

@@ -6,9 +6,11 @@ import { resolve } from 'node:path';
 import { synthCommand } from '../charts/synth-command';
 import { environments } from '../environments';
 import { assertComplete } from '../lib/desired';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { diffCommand } from '../lib/gitops';
 import { desiredStateOf } from './desired/desired-state-of';
 
+exitQuietlyOnClosedPipe();
 const root = resolve(__dirname, '..');
 void diffCommand(process.argv.slice(2), {
   repoDir: root,

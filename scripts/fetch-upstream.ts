@@ -7,12 +7,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELM } from './desired/desired-state-of';
 import { chartArchiveFile, pinnedCharts, pullCharts } from './upstream/chart-archives';
+import { cliArgs, type CliSpec } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { fetchPinnedFiles, missingPinnedFiles } from './upstream/fetch-pinned';
-import { allPinnedFiles, UPSTREAM_CACHE } from './upstream/upstream-dir';
+import { allPinnedFiles, OFFLINE_HINT, resolveUpstreamDirEnv, UPSTREAM_CACHE } from './upstream/upstream-dir';
 
-async function main(argv: readonly string[]): Promise<number> {
+const CLI: CliSpec = {
+  command: 'npm run fetch-upstream --',
+  summary: 'Downloads the pinned CRDs and chart default values into .upstream-cache/ (with UPSTREAM_DIR set: checks that mirror).',
+  options: { '--force': { description: 'download files that are already present too' } },
+};
+
+async function main(force: boolean): Promise<number> {
   const files = allPinnedFiles();
-  const mirror = process.env.UPSTREAM_DIR;
+  const mirror = resolveUpstreamDirEnv();
   if (mirror) {
     // Charts: Argo CD must be able to fetch every pinned chart; the mirror must hold each one.
     const charts = pinnedCharts().map(chartArchiveFile);
@@ -39,7 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log('the Helm values of these charts will be reported as not checked');
     return 0;
   }
-  const result = await fetchPinnedFiles({ files, dest: UPSTREAM_CACHE, baseUrl: process.env.UPSTREAM_BASE_URL, force: argv.includes('--force') });
+  const result = await fetchPinnedFiles({ files, dest: UPSTREAM_CACHE, baseUrl: process.env.UPSTREAM_BASE_URL, force });
   console.log(`${UPSTREAM_CACHE}: ${result.downloaded.length} downloaded, ${result.present.length} already present, ${files.length} pinned`);
   // Charts come from their Helm repositories (OCI included), as Argo CD fetches them.
   if (!existsSync(HELM)) throw new Error(`${HELM} not found: build it with bash scripts/tools.sh helm, then run npm run fetch-upstream again`);
@@ -48,10 +56,13 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+exitQuietlyOnClosedPipe();
+const args = cliArgs(process.argv.slice(2), CLI, 'fetch-upstream');
+if (args) main(args.flags.has('--force')).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     console.error(`fetch-upstream: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(OFFLINE_HINT);
     process.exitCode = 1;
   },
 );

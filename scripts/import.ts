@@ -11,11 +11,20 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { dropPropertiesOfScalars, sanitizeQuotedContinuations } from './upstream/sanitize-crd';
 import { upstreamPath } from './upstream/upstream-dir';
 import { IMPORTED_KINDS } from './import/imported-kinds';
+import { cliArgs } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 
 const root = resolve(__dirname, '..');
-// `--out DIR` writes elsewhere (the reproducibility test compares such a run with imports/).
-const outFlag = process.argv.indexOf('--out');
-const importsDir = outFlag >= 0 ? resolve(process.argv[outFlag + 1]) : join(root, 'imports');
+exitQuietlyOnClosedPipe();
+const args = cliArgs(process.argv.slice(2), {
+  command: 'npm run import --',
+  summary: 'Regenerates imports/ from the pinned upstream CRDs with cdk8s import.',
+  // `--out DIR` writes elsewhere (the reproducibility test compares such a run with imports/).
+  options: { '--out': { value: '<dir>', description: 'write the modules into this folder instead of imports/' } },
+}, 'import');
+if (!args) process.exit();
+const out = args.values.get('--out');
+const importsDir = out !== undefined ? resolve(out) : join(root, 'imports');
 const cdk8s = join(root, 'node_modules', '.bin', 'cdk8s');
 const work = mkdtempSync(join(tmpdir(), 'cdk8s-import-'));
 

@@ -31,6 +31,8 @@ import {
   type RenderedObject,
   type ReportResult,
 } from '../lib/governance/conformance';
+import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 
 const ROOT = resolve(__dirname, '..');
@@ -158,12 +160,21 @@ function checkEnvironment(name: string, envDir: string, label: string, state: De
   }
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+const CLI: CliSpec = {
+  command: 'npm run policies --',
+  summary: 'Runs the Kyverno policy suites, then every rendered workload against its environment\'s policies.',
+  options: {
+    '--env': { value: '<a,b>', description: 'check only these environments' },
+    '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' },
+  },
+};
+
+async function main(args: ParsedArgs): Promise<number> {
   if (!existsSync(KYVERNO)) {
     console.error(`${relative(ROOT, KYVERNO)} not found: install it with bash scripts/tools.sh kyverno`);
     return 1;
   }
-  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] ?? '' : undefined);
+  const value = (flag: string) => args.values.get(flag);
   const dist = resolve(ROOT, value('--dist') ?? 'dist');
   const only = value('--env')?.split(',').filter(Boolean);
   const selected = only ? environments.filter((e) => only.includes(e.name)) : environments;
@@ -198,10 +209,14 @@ async function main(argv: readonly string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`policies: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+exitQuietlyOnClosedPipe();
+const args = cliArgs(process.argv.slice(2), CLI, 'policies');
+if (args) {
+  main(args).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`policies: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -8,12 +8,16 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { environments } from '../environments';
+import { cliArgs } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render';
 import { applyAllowlist, loadAllowlist } from './scan/allowlist';
 import { describeFinding, type Finding } from './scan/finding';
 import { retarget, writeScanInput } from './scan/scan-input';
 import { checkov, installed, kubeLinter, kubeScore, polaris } from './scan/scanners';
 
+exitQuietlyOnClosedPipe();
+if (!cliArgs(process.argv.slice(2), { command: 'npm run scan', summary: 'Runs the third-party scanners over dist/ and the bootstrap Terraform, with the dated allowlist.' }, 'scan')) process.exit();
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist');
 const POLARIS_MIN_SCORE = 95;

@@ -1,6 +1,16 @@
 #!/usr/bin/env bash
 # The one test command (README and CI): type-check, unit and chart tests, then render and validate.
 set -euo pipefail
+if [ $# -gt 0 ]; then
+  printf 'test: unknown argument %s\nusage: npm test\nType-check, tests, render, validate, policies, scanners and the bootstrap; takes no arguments.\n' "$1" >&2
+  exit 2
+fi
+# A relative UPSTREAM_DIR (as the README suggests) is relative to where the command was started:
+# make it absolute once, so every step sees the same folder (the bootstrap's tests run in bootstrap/).
+if [ -n "${UPSTREAM_DIR:-}" ] && [ "${UPSTREAM_DIR#/}" = "$UPSTREAM_DIR" ]; then
+  UPSTREAM_DIR="$(cd "${INIT_CWD:-$PWD}" && cd "$UPSTREAM_DIR" 2>/dev/null && pwd || echo "${INIT_CWD:-$PWD}/$UPSTREAM_DIR")"
+  export UPSTREAM_DIR
+fi
 cd "$(dirname "$0")/.."
 export CDK8S_CHECK_UPGRADE=false
 

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { environments, type EnvironmentConfig } from '../environments';
+import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 import { RELEASE_INDEX_PATH, type ReleaseIndexEntry } from '../lib/render/release-index';
 import { checkChartValues, type ReleaseValues } from '../lib/validation/chart-values';
@@ -48,15 +50,24 @@ export function releasesOf(envDir: string, label: string): { releases: ReleaseVa
   return { releases, errors };
 }
 
-function parseArgs(argv: readonly string[]): { dist: string; only?: string[] } {
-  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] ?? '' : undefined);
+const CLI: CliSpec = {
+  command: 'npm run validate --',
+  summary: 'Checks dist/ with kubectl-validate (pinned CRDs) and the Helm values against the pinned chart defaults.',
+  options: {
+    '--env': { value: '<a,b>', description: 'validate only these environments' },
+    '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' },
+  },
+};
+
+function optionsOf(args: ParsedArgs): { dist: string; only?: string[] } {
+  const value = (flag: string) => args.values.get(flag);
   const only = value('--env')?.split(',').filter(Boolean);
   if (only && only.length === 0) throw new Error('--env needs a comma-separated list of environments');
   return { dist: value('--dist') ?? 'dist', only };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const { dist, only } = parseArgs(argv);
+async function main(args: ParsedArgs): Promise<number> {
+  const { dist, only } = optionsOf(args);
   const distDir = resolve(ROOT, dist);
   // Render order of environments/, then unknown folders (reported below) by name.
   const order = (name: string) => {
@@ -136,11 +147,15 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`validate: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
+  exitQuietlyOnClosedPipe();
+  const args = cliArgs(process.argv.slice(2), CLI, 'validate');
+  if (args) {
+    main(args).then(
+      (code) => (process.exitCode = code),
+      (error: unknown) => {
+        console.error(`validate: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      },
+    );
+  }
 }

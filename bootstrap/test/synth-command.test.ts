@@ -32,4 +32,16 @@ describe('bootstrapSynthCommand', () => {
     expect(code).toBe(1);
     expect(lines[0]).toBe('--env qa: unknown environment; expected one of dev, staging, prod');
   });
+
+  test('fails when given an unknown argument, with the usage', () => {
+    const { code, lines } = run(['--evn', 'prod']);
+    expect(code).toBe(2);
+    expect(lines[0]).toMatch(/^bootstrap synth: unknown argument --evn \(did you mean --env\?\)\nusage: npm run bootstrap:synth -- \[--env <a,b>\]/);
+  });
+
+  test('takes --env=dev like --env dev', () => {
+    const { code, outdir } = run(['--env=dev']);
+    expect(code).toBe(0);
+    expect(existsSync(join(outdir, 'stacks/dev/cdk.tf.json'))).toBe(true);
+  });
 });

@@ -9,7 +9,7 @@ import { PlatformChart } from '../platform-chart';
  * runs Litmus helpers that need host access, and security runs the Trivy node collector (read-only
  * host paths for the CIS node checks), so those cannot be `restricted`.
  */
-const POD_SECURITY: Record<NamespaceTier, PodSecurityLevel> = {
+export const POD_SECURITY: Readonly<Record<NamespaceTier, PodSecurityLevel>> = {
   apps: 'restricted',
   data: 'restricted',
   platform: 'baseline',

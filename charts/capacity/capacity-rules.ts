@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from '../../environments';
 import { eksRelease } from '../../lib/aws/eks-kubernetes-versions';
 import { AMI_RELEASE_TAG } from '../../lib/capacity';
-import type { ConfigValidator } from '../../lib/config/config-validator';
+import { durationSeconds, type ConfigValidator } from '../../lib/config/config-validator';
 
 // Karpenter budget durations: hours and/or minutes only.
 const BUDGET_DURATION = /^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/;
@@ -41,8 +41,13 @@ export function validateCapacity(check: ConfigValidator, env: EnvironmentConfig)
       'at least one of capacity.spot and capacity.onDemand must be enabled, or Karpenter has nowhere to place pods');
   }
 
-  check.duration('capacity.consolidateAfter');
-  check.duration('capacity.expireAfter');
+  const consolidateOk = check.duration('capacity.consolidateAfter');
+  if (check.positiveDuration('capacity.expireAfter') && consolidateOk) {
+    const consolidate = durationSeconds(env.capacity.consolidateAfter);
+    const expire = durationSeconds(env.capacity.expireAfter);
+    check.expect(consolidate < expire, 'capacity.consolidateAfter',
+      `must be shorter than capacity.expireAfter (${env.capacity.expireAfter}): nodes would expire before consolidation could ever act on them`);
+  }
 
   if (check.intInRange('capacity.disruption.maxUnavailablePercent', 1, 100) && env.tier === 'prod') {
     check.expect(env.capacity.disruption.maxUnavailablePercent <= 10, 'capacity.disruption.maxUnavailablePercent',
@@ -53,7 +58,9 @@ export function validateCapacity(check: ConfigValidator, env: EnvironmentConfig)
     check.expect(env.tier !== 'prod', 'capacity.disruption.freezeSchedule',
       'must be set in prod (e.g. "0 8 * * 1-5"): drift and consolidation must not replace nodes during business hours');
   } else if (check.cron('capacity.disruption.freezeSchedule')) {
-    check.string('capacity.disruption.freezeDuration', { pattern: BUDGET_DURATION, rule: 'must be hours and/or minutes such as 10h or 9h30m (Karpenter budget duration)' });
+    if (check.string('capacity.disruption.freezeDuration', { pattern: BUDGET_DURATION, rule: 'must be hours and/or minutes such as 10h or 9h30m (Karpenter budget duration)' })) {
+      check.expect(durationSeconds(env.capacity.disruption.freezeDuration) > 0, 'capacity.disruption.freezeDuration', 'must be longer than zero: a zero-length freeze never holds');
+    }
   }
   check.boolean('capacity.disruption.scaleToZero');
 

@@ -1,9 +1,15 @@
 import type { EnvironmentConfig } from '../../environments';
 import { EKS_KUBERNETES_RELEASES, EKS_RELEASE_CALENDAR_SOURCE, eksRelease, inStandardSupport, utcDay, versionsInStandardSupport } from '../../lib/aws/eks-kubernetes-versions';
+import { derivedNameRule } from '../../environments/names';
 import { AWS_REGION_ZONES, zonesOf } from '../../lib/aws/regions';
+import { findCredentialStrings, redact } from '../../lib/security/credential-patterns';
+import { SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from '../../lib/baseline/system-namespaces';
 import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import type { Violation } from '../../lib/config/violation';
+
+/** Branch names that hold source code by convention; never a gitops branch (publish also checks the repository). */
+export const SOURCE_BRANCH_NAMES: readonly string[] = ['main', 'master', 'trunk', 'develop', 'development', 'HEAD'];
 
 /** Kubernetes minor versions of the EKS release calendar (kubectl-validate has schemas for each). */
 export const SUPPORTED_KUBERNETES_VERSIONS: readonly string[] = EKS_KUBERNETES_RELEASES.map((r) => r.version);
@@ -39,9 +45,11 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
     maxLength: 100,
     rule: 'must start with a letter or digit and contain only letters, digits, - and _',
   });
-  // Karpenter's interruption queue is named after the cluster and SQS allows 80 characters.
-  check.expect(typeof env.cluster.name !== 'string' || env.cluster.name.length <= 55, 'cluster.name',
-    'must be at most 55 characters so derived names (SQS queue, IAM roles) stay within AWS limits');
+  // Every AWS name derived from the cluster name (IAM roles, queues, rules, buckets) must fit its limit.
+  if (typeof env.cluster?.name === 'string' && env.aws && typeof env.aws.accountId === 'string') {
+    const rule = derivedNameRule(env);
+    if (rule) check.fail('cluster.name', env.cluster.name, rule);
+  }
   if (check.oneOf('cluster.kubernetesVersion', SUPPORTED_KUBERNETES_VERSIONS) && env.tier === 'prod') {
     validateStandardSupport(check, env.cluster.kubernetesVersion, today);
   }
@@ -62,7 +70,10 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
   check.string('ownership.contact', { pattern: /^[^@\s]+@[^@\s]+$/, rule: 'must be an e-mail address' });
 
   check.string('gitops.repoUrl', { pattern: /^(https:\/\/|ssh:\/\/|git@)\S+$/, rule: 'must be an https://, ssh:// or git@ URL' });
-  check.string('gitops.branch', { pattern: /^[A-Za-z0-9._/-]+$/, rule: 'must be a git branch name' });
+  if (check.string('gitops.branch', { pattern: /^[A-Za-z0-9._/-]+$/, rule: 'must be a git branch name' })) {
+    check.expect(!SOURCE_BRANCH_NAMES.includes(env.gitops.branch), 'gitops.branch',
+      `must not be a source branch (${SOURCE_BRANCH_NAMES.join(', ')}): publish replaces the branch's content with rendered output; use a branch of its own such as gitops`);
+  }
   check.string('gitops.destinationServer', { pattern: /^https:\/\/\S+$/, rule: 'must be an https:// API server URL' });
   check.boolean('gitops.fleetMode');
 
@@ -70,12 +81,15 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
 
   const namespaces = check.array('namespaces', 1);
   namespaces?.forEach((_, i) => {
-    check.dnsLabel(`namespaces[${i}].name`);
+    if (check.dnsLabel(`namespaces[${i}].name`) && SYSTEM_NAMESPACES.includes(env.namespaces[i].name)) {
+      check.fail(`namespaces[${i}].name`, env.namespaces[i].name, SYSTEM_NAMESPACE_RULE);
+    }
     check.oneOf(`namespaces[${i}].tier`, NAMESPACE_TIERS);
     check.positiveNumber(`namespaces[${i}].quotaCpu`);
     check.positiveNumber(`namespaces[${i}].quotaMemoryGiB`);
     check.positiveInt(`namespaces[${i}].quotaPods`);
   });
+  validateNoCredentials(check, env);
   if (namespaces) check.unique(namespaces.map((n) => (n as { name: unknown }).name), (i) => `namespaces[${i}].name`, 'namespace name');
 }
 
@@ -95,27 +109,41 @@ function validateStandardSupport(check: ConfigValidator, version: string, today:
     `must be in EKS standard support in prod: ${version} ${when} (today is ${day}; ${EKS_RELEASE_CALENDAR_SOURCE}); ${upgrade}`);
 }
 
+/**
+ * No field may hold a credential: everything in the configuration is rendered into `dist/` and
+ * published to the gitops branch, which everyone who can read the repository reads.
+ */
+export function validateNoCredentials(check: ConfigValidator, env: EnvironmentConfig): void {
+  for (const found of findCredentialStrings(env)) {
+    check.fail(found.path, redact(found.text),
+      `looks like a ${found.name}: credentials must not be written into the configuration (it is rendered into dist/ and published); ` +
+        'keep it in AWS Secrets Manager and reference it through an ExternalSecret');
+  }
+}
+
 /** Rules across environments: names and address space must not collide. */
 export function validateAcrossEnvironments(envs: readonly EnvironmentConfig[]): Violation[] {
   const violations: Violation[] = [];
   const seen = (field: (e: EnvironmentConfig) => unknown, path: string, what: string) => {
     const first = new Map<string, string>();
     for (const env of envs) {
+      if (field(env) === undefined) continue;
       const value = JSON.stringify(field(env));
       const other = first.get(value);
       if (other !== undefined) violations.push({ env: env.name, path, value: field(env), rule: `duplicate ${what}: already used by environment '${other}'` });
       else first.set(value, env.name);
     }
   };
+  // Environments may lack whole sections here (reported by their own rules): read defensively.
   seen((e) => e.name, 'name', 'environment name');
-  seen((e) => `${e.aws.accountId}/${e.aws.region}/${e.cluster.name}`, 'cluster.name', 'cluster name in the same account and region');
+  seen((e) => (e.aws && e.cluster ? `${e.aws.accountId}/${e.aws.region}/${e.cluster.name}` : undefined), 'cluster.name', 'cluster name in the same account and region');
   envs.forEach((env, i) => {
     const cidr = typeof env.cluster?.vpcCidr === 'string' ? parseCidr(env.cluster.vpcCidr) : undefined;
     if (!cidr) return;
     for (const other of envs.slice(0, i)) {
       const otherCidr = typeof other.cluster?.vpcCidr === 'string' ? parseCidr(other.cluster.vpcCidr) : undefined;
       if (otherCidr && cidrsOverlap(cidr, otherCidr)) {
-        violations.push({ env: env.name, path: 'cluster.vpcCidr', value: env.cluster.vpcCidr, rule: `must not overlap the VPC of environment '${other.name}' (${other.cluster.vpcCidr}); VPCs are peered` });
+        violations.push({ env: env.name, path: 'cluster.vpcCidr', value: env.cluster.vpcCidr, rule: `must not overlap the VPC of environment '${other.name}' (${other.cluster?.vpcCidr}); VPCs are peered` });
       }
     }
   });

@@ -5,7 +5,6 @@ import { CANARY_ANALYSIS_WINDOW, DEFAULT_CANARY_ANALYSIS_INTERVAL, formatDuratio
 
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
-const IANA_ZONE = /^(UTC|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/;
 
 /** Rules of the `workloads` section and the components the demo application relies on. */
 export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig): void {
@@ -32,7 +31,7 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
   if (check.boolean('workloads.scaleToZeroOffHours') && w.scaleToZeroOffHours) {
     check.expect(env.tier === 'dev', 'workloads.scaleToZeroOffHours', 'must be false outside dev: staging and prod services must not sleep');
   }
-  check.string('workloads.officeHours.timezone', { pattern: IANA_ZONE, rule: 'must be an IANA time zone such as Europe/Dublin' });
+  check.timeZone('workloads.officeHours.timezone');
   if (check.cron('workloads.officeHours.start') && check.cron('workloads.officeHours.end')) {
     check.expect(w.officeHours.start !== w.officeHours.end, 'workloads.officeHours.end', 'must differ from workloads.officeHours.start (the window would be empty)');
   }
@@ -43,7 +42,7 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
     if (!(Number.isInteger(weight) && (weight as number) >= 1 && (weight as number) <= 99)) check.fail(path, weight, 'must be an integer percentage from 1 to 99 (100 follows the last step)');
     else if (i > 0 && (weight as number) <= (weights[i - 1] as number)) check.fail(path, weight, `must be greater than the previous weight (${weights[i - 1]})`);
   });
-  const pauseOk = check.duration('workloads.canary.pause');
+  const pauseOk = check.positiveDuration('workloads.canary.pause');
   const minRequestsOk = check.nonNegativeInt('workloads.canary.minRequests');
   if (check.boolean('workloads.canary.analysis') && w.canary.analysis) {
     check.expect(env.components.monitoring, 'components.monitoring',

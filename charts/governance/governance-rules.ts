@@ -72,7 +72,7 @@ export function validateGovernance(check: ConfigValidator, env: EnvironmentConfi
         "must be a configured namespace of tier 'security': the Trivy node collector mounts host paths (read-only), which Pod Security admits only there");
     }
   }
-  check.duration('governance.vulnerabilityScanning.rescanAfter');
+  check.positiveDuration('governance.vulnerabilityScanning.rescanAfter');
   check.positiveInt('governance.vulnerabilityScanning.concurrentScans');
 
   validateExceptions(check, env, now);
@@ -96,7 +96,7 @@ function validateExceptions(check: ConfigValidator, env: EnvironmentConfig, now:
     }
     check.array(`${path}.workloads`, 1)?.forEach((_w, j) => check.string(`${path}.workloads[${j}]`, { pattern: /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, rule: 'must be an app.kubernetes.io/name value' }));
     check.string(`${path}.owner`, { pattern: /^[^@\s]+@[^@\s]+$/, rule: 'must be an e-mail address' });
-    check.string(`${path}.reason`);
+    check.string(`${path}.reason`, { pattern: /\S/, rule: 'must say why the workload cannot comply yet and what will fix it (not only spaces)' });
     const expires = parseExpiry(e.expires);
     if (!expires) {
       check.fail(`${path}.expires`, e.expires, 'must be a date YYYY-MM-DD');

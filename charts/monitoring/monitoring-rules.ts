@@ -25,10 +25,10 @@ export function validateMonitoring(check: ConfigValidator, env: EnvironmentConfi
   check.boolean(`${o}.alerting.pagerDuty`);
 
   // Loki applies retention per 24h index period; Tempo takes any duration.
-  if (check.duration(`${o}.logs.retention`)) {
+  if (check.positiveDuration(`${o}.logs.retention`)) {
     check.expect(hours(env.observability.logs.retention) % 24 === 0, `${o}.logs.retention`, 'must be a whole number of days in hours (e.g. 168h): Loki deletes whole 24h index periods');
   }
-  check.duration(`${o}.traces.retention`);
+  check.positiveDuration(`${o}.traces.retention`);
   check.positiveInt(`${o}.traces.storageGiB`);
   check.intInRange(`${o}.traces.samplingPercent`, 1, 100);
 

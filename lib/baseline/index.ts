@@ -1,1 +1,2 @@
 export * from './platform-namespace';
+export * from './system-namespaces';

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-29';
+import { SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from './system-namespaces';
 
 /** Pod Security Standards level (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
@@ -36,6 +37,7 @@ export class PlatformNamespace extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformNamespaceProps) {
     super(scope, id);
+    if (SYSTEM_NAMESPACES.includes(props.name)) throw new Error(`PlatformNamespace ${props.name}: name = ${props.name}: ${SYSTEM_NAMESPACE_RULE}`);
     for (const [field, value] of [['quotaCpu', props.quotaCpu], ['quotaMemoryGiB', props.quotaMemoryGiB], ['quotaPods', props.quotaPods]] as const) {
       if (!(value > 0)) throw new Error(`PlatformNamespace ${props.name}: ${field} = ${value}: must be positive`);
     }

@@ -1,5 +1,6 @@
 import type { Duration } from 'cdk8s';
 import * as sh from '../../imports/karpenter-karpenter.sh';
+import { assertCron } from '../schedule';
 import { formatGoDuration } from './go-duration';
 
 /** Why Karpenter disrupts a node; a budget may limit some reasons only. */
@@ -30,7 +31,6 @@ export interface DisruptionBudget {
 }
 
 const NODES = /^((100|[0-9]{1,2})%|[0-9]+)$/;
-const CRON = /^(\S+\s+){4}\S+$/;
 const REASONS: Record<DisruptionReason, sh.NodePoolSpecDisruptionBudgetsReasons> = {
   Underutilized: sh.NodePoolSpecDisruptionBudgetsReasons.UNDERUTILIZED,
   Empty: sh.NodePoolSpecDisruptionBudgetsReasons.EMPTY,
@@ -45,9 +45,7 @@ export function renderDisruptionBudget(where: string, budget: DisruptionBudget):
   if ((budget.schedule === undefined) !== (budget.duration === undefined)) {
     throw new Error(`${where}: schedule and duration must be set together (the budget is active for duration after each schedule hit)`);
   }
-  if (budget.schedule !== undefined && !CRON.test(budget.schedule)) {
-    throw new Error(`${where}: schedule = ${JSON.stringify(budget.schedule)}: must be a five-field cron expression such as "0 8 * * 1-5"`);
-  }
+  if (budget.schedule !== undefined) assertCron(where, 'schedule', budget.schedule);
   let duration: string | undefined;
   if (budget.duration !== undefined) {
     const seconds = budget.duration.toSeconds();

@@ -2,6 +2,7 @@ import { Duration, Lazy, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
+import { assertCron, assertTimeZone } from '../schedule';
 import { buildContainer, restrictedPodSecurityContext } from '../workloads/container';
 import { APP_NAME_LABEL, podLabels } from '../workloads/labels';
 import type { WorkloadResources } from '../workloads/units';
@@ -31,7 +32,6 @@ export interface DrillScheduleProps {
 /** Cron of a suspended (on-demand) CronJob: required by the API, never reached while suspended. */
 export const ON_DEMAND_SCHEDULE = '0 0 1 1 *';
 
-const CRON = /^(\S+\s+){4}\S+$/;
 const DRILLS_PATH = '/drills';
 const DEFAULT_RESOURCES: WorkloadResources = {
   cpu: { request: Cpu.millis(50), limit: Cpu.millis(100) },
@@ -64,9 +64,8 @@ export class DrillSchedule extends Construct {
     const names = props.drills.map((d) => d.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) throw new Error(`${owner}: drill ${duplicate} is listed twice`);
-    if (props.schedule !== undefined && !CRON.test(props.schedule)) {
-      throw new Error(`${owner}: schedule = ${JSON.stringify(props.schedule)}: must be a five-field cron such as "0 10 * * 2", or undefined to run on demand`);
-    }
+    if (props.schedule !== undefined) assertCron(owner, 'schedule', props.schedule);
+    if (props.timeZone !== undefined) assertTimeZone(owner, 'timeZone', props.timeZone);
     this.name = props.name;
     this.namespace = namespace;
     this.schedule = props.schedule;

@@ -1,9 +1,8 @@
+import { CRON_HELP, isIanaTimeZone, parseCron, timeZoneRule } from '../schedule';
 import type { Violation } from './violation';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DURATION = /^([0-9]+(s|m|h))+$/;
-// Five-field cron with the characters Kubernetes, KEDA and Karpenter accept.
-const CRON = /^(\S+\s+){4}\S+$/;
 
 /**
  * Collects violations for one environment. Each check returns whether the value passed, so
@@ -11,6 +10,8 @@ const CRON = /^(\S+\s+){4}\S+$/;
  */
 export class ConfigValidator {
   private readonly found: Violation[] = [];
+  /** Fields already reported by a shape rule (unknown key, wrong type): value rules skip them. */
+  private readonly settled = new Set<string>();
 
   constructor(
     public readonly envName: string,
@@ -32,8 +33,14 @@ export class ConfigValidator {
   }
 
   fail(path: string, value: unknown, rule: string): false {
-    this.found.push({ env: this.envName, path, value, rule });
+    if (!this.settled.has(path)) this.found.push({ env: this.envName, path, value, rule });
     return false;
+  }
+
+  /** Reports a violation of the configuration's shape; later rules on the same field stay quiet. */
+  failShape(violation: Violation): void {
+    this.fail(violation.path, violation.value, violation.rule);
+    this.settled.add(violation.path);
   }
 
   /** Fails when `condition` is false. */
@@ -97,9 +104,24 @@ export class ConfigValidator {
     return this.string(path, { pattern: DURATION, rule: 'must be a duration such as 30s, 5m or 720h' });
   }
 
-  /** Five-field cron expression. */
+  /** A duration as `duration()` that is also longer than zero. */
+  positiveDuration(path: string): boolean {
+    if (!this.duration(path)) return false;
+    return durationSeconds(this.get(path) as string) > 0 || this.fail(path, this.get(path), 'must be longer than zero, e.g. 30s, 5m or 720h');
+  }
+
+  /** Cron expression, checked by a real parser (fields, ranges, names, steps). */
   cron(path: string): boolean {
-    return this.string(path, { pattern: CRON, rule: 'must be a five-field cron expression such as "0 8 * * 1-5"' });
+    if (!this.string(path)) return false;
+    const parsed = parseCron(this.get(path) as string);
+    return 'schedule' in parsed || this.fail(path, this.get(path), `${parsed.error}; expected ${CRON_HELP}`);
+  }
+
+  /** IANA time zone of the tz database Node ships. */
+  timeZone(path: string): boolean {
+    if (!this.string(path)) return false;
+    const v = this.get(path);
+    return isIanaTimeZone(v) || this.fail(path, v, timeZoneRule(v));
   }
 
   /** An array; `minItems` defaults to 0. Returns the array (or undefined when invalid). */
@@ -127,4 +149,12 @@ export class ConfigValidator {
     });
     return ok;
   }
+}
+
+/** Seconds of a Go-style duration of whole hours, minutes and seconds (validated by the caller). */
+export function durationSeconds(text: string): number {
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1 };
+  let total = 0;
+  for (const [, amount, u] of text.matchAll(/([0-9]+)(h|m|s)/g)) total += Number(amount) * unit[u];
+  return total;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs, usage, type CliSpec } from '../cli/args';
 import { committedFiles } from './committed-files';
 import { diffStates, type EnvironmentState } from './desired-diff';
 import { reportHasChanges, type DiffReport } from './diff-report';
@@ -21,8 +22,19 @@ export interface DiffContext extends CommandContext {
   readonly color?: boolean;
 }
 
-const FLAGS = ['--no-synth'];
-const VALUED = ['--env', '--base', '--ref', '--remote', '--format'];
+/** Command line of `npm run diff`. */
+export const DIFF_CLI: CliSpec = {
+  command: 'npm run diff --',
+  summary: 'Shows what Argo CD would change in each cluster against the gitops branch. Exit code 0 equal, 1 different, 2 error.',
+  options: {
+    '--env': { value: '<a,b>', description: 'compare only these environments' },
+    '--no-synth': { description: 'compare dist/ as it is, without rendering first' },
+    '--base': { value: '<commit-ish>', description: 'compare with this commit instead of the gitops branch' },
+    '--ref': { value: '<commit-ish>', description: 'the same as --base' },
+    '--remote': { value: '<name>', description: 'remote whose gitops branch is used when there is no local one (default: origin)' },
+    '--format': { value: '<terminal|markdown|json>', description: 'output format (default: terminal)' },
+  },
+};
 
 /**
  * `diff [--env a,b] [--no-synth] [--base <commit-ish>] [--remote <name>] [--format terminal|markdown|json]`:
@@ -33,16 +45,12 @@ const VALUED = ['--env', '--base', '--ref', '--remote', '--format'];
 export async function diffCommand(argv: readonly string[], context: DiffContext): Promise<number> {
   const log = context.log ?? console;
   try {
-    const unknown = argv.filter((a, i) => ![...FLAGS, ...VALUED].includes(a) && !VALUED.includes(argv[i - 1]));
-    if (unknown.length > 0) {
-      throw new Error(`unknown argument ${unknown[0]}: expected --env <a,b>, --no-synth, --base <commit-ish>, --remote <name>, --format ${DIFF_FORMATS.join('|')}`);
+    const args = parseArgs(argv, DIFF_CLI);
+    if (args.help) {
+      log.log(usage(DIFF_CLI));
+      return 0;
     }
-    const value = (flag: string) => {
-      const i = argv.indexOf(flag);
-      if (i < 0) return undefined;
-      if (!argv[i + 1]) throw new Error(`${flag} needs a value`);
-      return argv[i + 1];
-    };
+    const value = (flag: string) => args.values.get(flag);
     const format = (value('--format') ?? 'terminal') as DiffFormat;
     if (!DIFF_FORMATS.includes(format)) throw new Error(`--format ${format}: expected one of ${DIFF_FORMATS.join(', ')}`);
     const all = context.environments.map((e) => e.name);
@@ -51,7 +59,7 @@ export async function diffCommand(argv: readonly string[], context: DiffContext)
     if (unknownEnv.length > 0 || selected.length === 0) {
       throw new Error(`--env ${unknownEnv.join(',') || '(empty)'}: unknown environment; expected one of ${all.join(', ')}`);
     }
-    if (!argv.includes('--no-synth') && !context.synth(selected)) throw new Error('synth failed: nothing to compare');
+    if (!args.flags.has('--no-synth') && !context.synth(selected)) throw new Error('synth failed: nothing to compare');
 
     const git = new Git(context.repoDir, context.gitEnv);
     const remote = value('--remote') ?? 'origin';

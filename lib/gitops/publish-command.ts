@@ -1,4 +1,17 @@
-import { publish, PublishError, type PublishTarget } from './publish';
+import { parseArgs, usage, UsageError, type CliSpec } from '../cli/args';
+import { publish, type PublishTarget } from './publish';
+
+/** Command line of `npm run publish`. */
+export const PUBLISH_CLI: CliSpec = {
+  command: 'npm run publish --',
+  summary: 'Renders every environment and commits dist/ to its gitops branch (never the source branch).',
+  options: {
+    '--no-synth': { description: 'publish dist/ as it is, without rendering first' },
+    '--push': { description: 'push the gitops branch (fast-forward only)' },
+    '--remote': { value: '<name>', description: 'remote to push to (default: origin)' },
+    '--accept-foreign': { description: 'publish over commits on the gitops branch that publish did not make' },
+  },
+};
 
 /** An environment and the gitops branch it is published to. */
 export interface PublishedEnvironment {
@@ -27,31 +40,34 @@ export function publishTargets(environments: readonly PublishedEnvironment[]): P
 }
 
 /**
- * `publish [--no-synth] [--push] [--remote <name>]`: renders every environment (unless
+ * `publish [--no-synth] [--push] [--remote <name>] [--accept-foreign]`: renders every environment (unless
  * `--no-synth`), commits it to the gitops branch, and with `--push` pushes that branch to the
- * remote (`origin` by default). Returns the exit code: 0 published (or nothing to publish), 1 refused.
+ * remote (`origin` by default). Returns the exit code: 0 published (or nothing to publish), 1 refused,
+ * 2 a command line it does not take.
  */
 export function publishCommand(argv: readonly string[], context: CommandContext): number {
   const log = context.log ?? console;
   try {
-    const unknown = argv.filter((a, i) => !['--no-synth', '--push', '--remote'].includes(a) && argv[i - 1] !== '--remote');
-    if (unknown.length > 0) throw new PublishError(`unknown argument ${unknown[0]}: expected --no-synth, --push, --remote <name>`);
-    const remoteFlag = argv.indexOf('--remote');
-    const remote = remoteFlag >= 0 ? argv[remoteFlag + 1] : 'origin';
-    if (!remote) throw new PublishError('--remote needs a remote name');
+    const args = parseArgs(argv, PUBLISH_CLI);
+    if (args.help) {
+      log.log(usage(PUBLISH_CLI));
+      return 0;
+    }
+    const remote = args.values.get('--remote') ?? 'origin';
     const names = context.environments.map((e) => e.name);
     publish({
       repoDir: context.repoDir,
       distDir: context.distDir,
       targets: publishTargets(context.environments),
-      synth: argv.includes('--no-synth') ? undefined : () => context.synth(names),
-      pushTo: argv.includes('--push') ? remote : undefined,
+      synth: args.flags.has('--no-synth') ? undefined : () => context.synth(names),
+      pushTo: args.flags.has('--push') ? remote : undefined,
+      acceptForeign: args.flags.has('--accept-foreign'),
       gitEnv: context.gitEnv,
       log,
     });
     return 0;
   } catch (error) {
     log.error(`publish: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return error instanceof UsageError ? 2 : 1;
   }
 }

@@ -46,6 +46,12 @@ export interface PublishOptions {
   readonly gitEnv?: NodeJS.ProcessEnv;
   /** @default console */
   readonly log?: Pick<Console, 'log'>;
+  /**
+   * Publish over commits on the gitops branch that publish did not make (they are still listed);
+   * without it, such commits make publish refuse.
+   * @default false
+   */
+  readonly acceptForeign?: boolean;
 }
 
 export interface PublishResult {
@@ -73,8 +79,7 @@ export function publish(options: PublishOptions): PublishResult[] {
   const source = git.resolve('HEAD');
   if (!source) throw new PublishError(`${git.dir} has no commit yet: commit the source first`);
   const currentBranch = git.tryRun(['symbolic-ref', '--short', '-q', 'HEAD']).stdout.trim();
-  const onTarget = options.targets.find((t) => t.branch === currentBranch);
-  if (onTarget) throw new PublishError(`the source checkout is on ${currentBranch}, the gitops branch itself: switch to the source branch`);
+  for (const target of options.targets) refuseSourceBranch(git, target.branch, currentBranch, source);
   const dirty = git.run(['status', '--porcelain']).split('\n').filter(Boolean);
   if (dirty.length > 0) {
     throw new PublishError(
@@ -86,10 +91,91 @@ export function publish(options: PublishOptions): PublishResult[] {
   for (const env of options.targets.flatMap((t) => t.environments)) {
     if (!existsSync(join(distDir, env))) throw new PublishError(`${join(distDir, env)} does not exist: render it first (npm run synth)`);
   }
-  return options.targets.map((target) => publishBranch(git, distDir, source, target, options.pushTo, log));
+  return options.targets.map((target) => publishBranch(git, distDir, source, target, options, log));
 }
 
-function publishBranch(git: Git, distDir: string, source: string, target: PublishTarget, pushTo: string | undefined, log: Pick<Console, 'log'>): PublishResult {
+/** The default branch names of the repository: each remote's HEAD, `init.defaultBranch`, main and master. */
+export function defaultBranches(git: Git): string[] {
+  const names = new Set(['main', 'master']);
+  const configured = git.tryRun(['config', '--get', 'init.defaultBranch']).stdout.trim();
+  if (configured) names.add(configured);
+  for (const remote of git.tryRun(['remote']).stdout.split('\n').filter(Boolean)) {
+    const head = git.tryRun(['symbolic-ref', '-q', '--short', `refs/remotes/${remote}/HEAD`]).stdout.trim();
+    if (head.startsWith(`${remote}/`)) names.add(head.slice(remote.length + 1));
+  }
+  return [...names];
+}
+
+/**
+ * Refuses a gitops branch that is a source branch: the branch checked out, a default branch, or
+ * any branch sharing history with the source commit (publish only ever writes orphan history).
+ */
+function refuseSourceBranch(git: Git, branch: string, currentBranch: string, source: string): void {
+  const why =
+    branch === currentBranch
+      ? 'the branch being published from'
+      : defaultBranches(git).includes(branch)
+        ? 'a default branch of this repository'
+        : undefined;
+  if (why) throw new PublishError(`gitops branch ${branch} is ${why}: publishing would replace the source with rendered output; set gitops.branch to a branch of its own, e.g. gitops`);
+  for (const ref of [`refs/heads/${branch}`, ...git.tryRun(['remote']).stdout.split('\n').filter(Boolean).map((r) => `refs/remotes/${r}/${branch}`)]) {
+    const tip = git.resolve(ref);
+    if (tip && git.tryRun(['merge-base', tip, source]).status === 0) {
+      throw new PublishError(
+        `gitops branch ${branch} shares history with the source commit (${ref}): it is a source branch, and publishing would replace the source with rendered output; set gitops.branch to a branch of its own`,
+      );
+    }
+  }
+}
+
+/** A commit on the gitops branch that publish did not make. */
+interface ForeignCommit {
+  readonly commit: string;
+  readonly author: string;
+  readonly subject: string;
+}
+
+/** Commits on top of the last publish commit of `tip` that publish did not make, newest first. */
+function foreignCommits(git: Git, tip: string): ForeignCommit[] {
+  const found: ForeignCommit[] = [];
+  const log = git.run(['log', '--format=%H%x1f%an <%ae>%x1f%s%x1f%B%x1e', tip]);
+  for (const entry of log.split('\x1e').map((e) => e.trim()).filter(Boolean)) {
+    const [commit, author, subject, body] = entry.split('\x1f');
+    if (parsePublishMessage(body ?? '')) break;
+    found.push({ commit, author, subject });
+  }
+  return found;
+}
+
+/** Files that `tree` would remove or overwrite among those the foreign commits touched, with who added each. */
+function foreignChanges(git: Git, tip: string, tree: string, foreign: readonly ForeignCommit[]): string[] {
+  const touched = new Set(foreign.flatMap((c) => git.run(['diff-tree', '--no-commit-id', '--name-only', '-r', '--root', c.commit]).split('\n').filter(Boolean)));
+  const lines: string[] = [];
+  for (const path of [...touched].sort()) {
+    const before = git.tryRun(['rev-parse', '--verify', '-q', `${tip}:${path}`]).stdout.trim();
+    if (!before) continue;
+    const after = git.tryRun(['rev-parse', '--verify', '-q', `${tree}:${path}`]).stdout.trim();
+    if (before === after) continue;
+    const added = git.run(['log', '--diff-filter=A', '-1', '--format=%an <%ae> in %h "%s"', tip, '--', path]);
+    lines.push(`${after ? 'overwrites' : 'removes'} ${path} (added by ${added || 'unknown'})`);
+  }
+  return lines;
+}
+
+/** Tree ids of `dist/<env>` in `treeish`, by environment. */
+function environmentTrees(git: Git, treeish: string): Map<string, string> {
+  const trees = new Map<string, string>();
+  const listed = git.tryRun(['ls-tree', `${treeish}`, 'dist/']);
+  for (const line of listed.stdout.split('\n').filter(Boolean)) {
+    const [meta, path] = line.split('\t');
+    const [, type, id] = meta.split(' ');
+    if (type === 'tree') trees.set(path.slice('dist/'.length), id);
+  }
+  return trees;
+}
+
+function publishBranch(git: Git, distDir: string, source: string, target: PublishTarget, options: PublishOptions, log: Pick<Console, 'log'>): PublishResult {
+  const pushTo = options.pushTo;
   const ref = `refs/heads/${target.branch}`;
   const localTip = git.resolve(ref);
   const remoteTip = pushTo ? fetchRemoteTip(git, pushTo, target.branch) : undefined;
@@ -103,9 +189,29 @@ function publishBranch(git: Git, distDir: string, source: string, target: Publis
 
   const hashes = new Map(target.environments.map((env) => [env, treeHash(join(distDir, env))]));
   const tree = stageTree(git, distDir, target.environments, parent ?? source);
+  if (parent) {
+    const foreign = foreignCommits(git, parent);
+    if (foreign.length > 0) {
+      const report = [
+        `${target.branch} has ${foreign.length} commit${foreign.length === 1 ? '' : 's'} that publish did not make:`,
+        ...foreign.map((c) => `  ${c.commit.slice(0, 12)} by ${c.author}: ${c.subject}`),
+        ...foreignChanges(git, parent, tree, foreign).map((l) => `  publishing ${l}`),
+      ];
+      if (!options.acceptForeign) {
+        throw new PublishError(`${report.join('\n')}\nchange the source instead and publish again, or pass --accept-foreign to publish over them`);
+      }
+      log.log(`${report.join('\n')}\n(accepted with --accept-foreign)`);
+    }
+  }
   let tip = parent;
   if (!parent || git.run(['rev-parse', `${parent}^{tree}`]) !== tree) {
-    const previous = parent ? parsePublishMessage(git.run(['log', '-1', '--format=%B', parent])) : undefined;
+    // What changed is read from the trees themselves, so the message names exactly the
+    // environments whose output differs, whatever the previous commit's message says.
+    const before = parent ? environmentTrees(git, parent) : new Map<string, string>();
+    const after = environmentTrees(git, tree);
+    const unchanged = new Map([...hashes].filter(([env]) => before.get(env) !== undefined && before.get(env) === after.get(env)));
+    for (const env of before.keys()) if (!hashes.has(env)) unchanged.set(env, 'removed');
+    const previous = parent ? { sourceCommit: source, contentHashes: unchanged } : undefined;
     const message = formatPublishMessage({ sourceCommit: source, contentHashes: hashes }, previous);
     tip = git.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-F', '-'], message);
   }

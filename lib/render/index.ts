@@ -1,4 +1,5 @@
 export * from './atomic-write';
+export * from './output-lock';
 export * from './render-app';
 export * from './rendered-file';
 export * from './resolve-charts-once';

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ScaledObject, type ScaledObjectSpecTriggers } from '../../imports/keda-keda.sh';
 import { markReplicasManagedBy, type ReplicaController } from '../argocd/replicas-managed-by';
 import { APP_NAME_LABEL } from './labels';
+import { assertCron, assertTimeZone } from '../schedule';
 
 /** One KEDA trigger; metadata values are strings, as KEDA requires. */
 export interface KedaTrigger {
@@ -123,15 +124,11 @@ export interface CronScalingOptions {
   readonly desiredReplicas?: number;
 }
 
-const FIVE_FIELD_CRON = /^(\S+\s+){4}\S+$/;
-const IANA_ZONE = /^(UTC|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/;
 
 /** The KEDA `cron` trigger for `options`; validates the schedule. */
 export function cronTrigger(owner: string, options: CronScalingOptions, minReplicas: number): KedaTrigger {
-  if (!IANA_ZONE.test(options.timezone)) throw new Error(`${owner}: timezone = ${options.timezone}: must be an IANA time zone such as Europe/Dublin`);
-  for (const [field, value] of [['start', options.start], ['end', options.end]] as const) {
-    if (!FIVE_FIELD_CRON.test(value)) throw new Error(`${owner}: ${field} = ${value}: must be a five-field cron expression such as "0 8 * * 1-5"`);
-  }
+  assertTimeZone(owner, 'timezone', options.timezone);
+  for (const [field, value] of [['start', options.start], ['end', options.end]] as const) assertCron(owner, field, value);
   if (options.start === options.end) throw new Error(`${owner}: start and end are both ${options.start}: the window would be empty`);
   const desired = options.desiredReplicas ?? Math.max(1, minReplicas);
   if (!Number.isInteger(desired) || desired < 1) throw new Error(`${owner}: desiredReplicas = ${desired}: must be an integer >= 1`);

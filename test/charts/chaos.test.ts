@@ -1,3 +1,4 @@
+import { upstreamDir } from '../../scripts/upstream/upstream-dir';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -11,7 +12,7 @@ import { UPSTREAM } from '../../lib/upstream/pins';
 import { unknownValuePaths } from '../../lib/validation/chart-values';
 import { env, envWith, findAll, findOne, render, testApp } from '../util';
 
-const UPSTREAM_DIR = process.env.UPSTREAM_DIR ?? '/work/shared/upstream';
+const UPSTREAM_DIR = upstreamDir();
 
 function build(config: EnvironmentConfig) {
   const app = testApp();

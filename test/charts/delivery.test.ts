@@ -1,3 +1,4 @@
+import { upstreamDir } from '../../scripts/upstream/upstream-dir';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,7 +8,7 @@ import { UPSTREAM } from '../../lib/upstream/pins';
 import { unknownValuePaths } from '../../lib/validation/chart-values';
 import { env, envWith, findOne, render, testApp, violationsOf } from '../util';
 
-const UPSTREAM_DIR = process.env.UPSTREAM_DIR ?? '/work/shared/upstream';
+const UPSTREAM_DIR = upstreamDir();
 
 function releasesOf(chart: DeliveryChart): Map<string, HelmRelease> {
   return new Map(chart.node.findAll().filter(HelmRelease.isHelmRelease).map((r) => [r.releaseName, r]));

@@ -7,7 +7,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { synthCommand } from '../../charts/synth-command';
 import { environments, type EnvironmentConfig } from '../../environments';
+import { SYSTEM_NAMESPACE_RULE } from '../../lib/baseline';
 import { treeHash } from '../../lib/render';
+import { CRON_HELP, TIME_ZONE_HELP } from '../../lib/schedule';
 import { tempDir } from '../util';
 
 const ROOT = resolve(__dirname, '../..');
@@ -26,10 +28,13 @@ const committed = (name: string) => environments.find((e) => e.name === name)!;
 const namespaces = committed('prod').namespaces;
 const withoutNamespace = (name: string) => namespaces.filter((n) => n.name !== name);
 const today = () => new Date().toISOString().slice(0, 10);
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const CREDENTIAL_RULE = (name: string) =>
+  `looks like a ${name}: credentials must not be written into the configuration (it is rendered into dist/ and published); keep it in AWS Secrets Manager and reference it through an ExternalSecret`;
 
 const CASES: readonly BadInput[] = [
   // Types and ranges.
-  { fault: 'a limit has the wrong type', env: 'prod', set: { 'capacity.spot.maxCpu': '400' }, violation: 'prod: capacity.spot.maxCpu = "400": must be a positive integer' },
+  { fault: 'a limit has the wrong type', env: 'prod', set: { 'capacity.spot.maxCpu': '400' }, violation: 'prod: capacity.spot.maxCpu = "400": must be a number' },
   { fault: 'a limit is negative', env: 'prod', set: { 'capacity.spot.maxCpu': -4 }, violation: 'prod: capacity.spot.maxCpu = -4: must be a positive integer' },
   { fault: 'a quota is zero', env: 'staging', set: { 'namespaces[0].quotaPods': 0 }, violation: 'staging: namespaces[0].quotaPods = 0: must be a positive integer' },
   { fault: 'the tier is unknown', env: 'prod', set: { tier: 'production' }, violation: 'prod: tier = "production": must be one of "dev", "staging", "prod"' },
@@ -45,8 +50,11 @@ const CASES: readonly BadInput[] = [
   {
     fault: 'the cluster name is too long for the names AWS derives from it',
     env: 'prod',
-    set: { 'cluster.name': 'platform-production-eu-west-1-primary-cluster-blue-green-a' },
-    violation: 'prod: cluster.name = "platform-production-eu-west-1-primary-cluster-blue-green-a": must be at most 55 characters so derived names (SQS queue, IAM roles) stay within AWS limits',
+    set: { 'cluster.name': 'platform-production-blue' },
+    violation:
+      'prod: cluster.name = "platform-production-blue": must be at most 19 characters (the tightest derived name is the EventBridge rule capacity-reservation); ' +
+      'derived names over their AWS limit: EventBridge rule spot-interruption platform-production-blue-karpenter-interruptions-spot-interruption (66 > 64), ' +
+      'EventBridge rule capacity-reservation platform-production-blue-karpenter-interruptions-capacity-reservation (69 > 64)',
   },
   { fault: 'the Kubernetes version is unknown', env: 'prod', set: { 'cluster.kubernetesVersion': '1.29' }, violation: 'prod: cluster.kubernetesVersion = "1.29": must be one of "1.31", "1.32", "1.33", "1.34", "1.35"' },
   {
@@ -160,6 +168,110 @@ const CASES: readonly BadInput[] = [
     violation:
       'prod: components.monitoring = false: must be true while workloads.canary.analysis is on: the canary analysis queries Prometheus, which the monitoring component runs (or turn the analysis off)',
   },
+  // Secrets in configuration (assembled from parts so that no whole token sits in the source).
+  {
+    fault: 'the gitops repository URL carries a password',
+    env: 'prod',
+    set: { 'gitops.repoUrl': 'https://deploy:' + 'hunter22' + '@github.com/example-org/eks-platform.git' },
+    violation: `prod: gitops.repoUrl = "http… (63 characters, redacted)": ${CREDENTIAL_RULE('URL with credentials (user-info)')}`,
+  },
+  {
+    fault: 'a fine-grained GitHub token is pasted into a field',
+    env: 'staging',
+    set: {
+      'governance.exceptions': [
+        { name: 'ci-bot', policies: ['require-probes'], namespace: 'apps', workloads: ['bot'], owner: 'ci@example.com', reason: 'bot uses github_' + 'pat_' + 'A1b2'.repeat(21), expires: inDays(30) },
+      ],
+    },
+    violation: `staging: governance.exceptions[0].reason = "bot … (104 characters, redacted)": ${CREDENTIAL_RULE('GitHub token')}`,
+  },
+  // Publishing.
+  {
+    fault: 'the gitops branch is the source branch',
+    env: 'prod',
+    set: { 'gitops.branch': 'main' },
+    violation:
+      'prod: gitops.branch = "main": must not be a source branch (main, master, trunk, develop, development, HEAD): publish replaces the branch\'s content with rendered output; use a branch of its own such as gitops',
+  },
+  // System and controller namespaces.
+  {
+    fault: 'kube-system is managed as a tenant namespace',
+    env: 'prod',
+    set: { namespaces: [...namespaces, { name: 'kube-system', tier: 'platform', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 20 }] },
+    violation: `prod: namespaces[9].name = "kube-system": ${SYSTEM_NAMESPACE_RULE}`,
+  },
+  {
+    fault: 'the Karpenter namespace is given a tenant tier',
+    env: 'prod',
+    set: { 'namespaces[0].tier': 'apps' },
+    violation:
+      "prod: namespaces[0].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos': Helm release karpenter runs in karpenter and needs Pod Security baseline, but tier 'apps' enforces restricted",
+  },
+  // Schedules and time zones.
+  {
+    fault: 'the freeze schedule has an en dash',
+    env: 'prod',
+    set: { 'capacity.disruption.freezeSchedule': '0 8 * * 1\u20135' },
+    violation: `prod: capacity.disruption.freezeSchedule = "0 8 * * 1\u20135": contains '\u2013' (U+2013), a look-alike of '-': type the ASCII '-'; expected ${CRON_HELP}`,
+  },
+  {
+    fault: 'the chaos schedule has hour 24',
+    env: 'staging',
+    set: { 'chaos.schedule': '0 24 * * 2' },
+    violation: `staging: chaos.schedule = "0 24 * * 2": hour field '24': 24 is out of range (hour is 0-23); expected ${CRON_HELP}`,
+  },
+  {
+    fault: 'the office-hours time zone is not in the tz database',
+    env: 'dev',
+    set: { 'workloads.officeHours.timezone': 'Europe/Dublni' },
+    violation: `dev: workloads.officeHours.timezone = "Europe/Dublni": must be ${TIME_ZONE_HELP}`,
+  },
+  // Shape.
+  {
+    fault: 'a component flag is wrongly cased',
+    env: 'prod',
+    set: { 'components.demoapp': false },
+    violation:
+      'prod: components.demoapp = false: unknown key; did you mean components.demoApp? (components has karpenter, argoRollouts, keda, kyverno, externalSecrets, monitoring, chaos, demoApp)',
+  },
+  { fault: 'a flag is quoted', env: 'prod', set: { 'gitops.allowDestructivePrune': 'false' }, violation: 'prod: gitops.allowDestructivePrune = "false": must be true or false' },
+  {
+    fault: 'a whole section is missing',
+    env: 'prod',
+    set: { observability: undefined },
+    violation:
+      'prod: observability = (missing): must be a section with retention, storageGiB, replicas, prometheusMemoryGiB, alertmanagerReplicas, alerting, logs, traces, slo, costModel (see environments/defaults.ts)',
+  },
+  // Rules across configuration and rendered values.
+  {
+    fault: 'Prometheus memory x replicas exceeds the monitoring quota',
+    env: 'prod',
+    set: { 'observability.prometheusMemoryGiB': 36, 'namespaces[5].quotaCpu': 32 },
+    violation:
+      'prod: namespaces[5].quotaMemoryGiB = 64: must admit the 74.4 GiB of memory requests rendered into namespace monitoring (largest: Helm release kube-prometheus-stack: prometheus.prometheusSpec (2 x 36Gi memory, 9000m CPU); Helm release loki: singleBinary (1 x 512Mi memory, 250m CPU); Helm release tempo: tempo (1 x 512Mi memory, 250m CPU)): raise the quota or lower the requests or replicas',
+  },
+  {
+    fault: 'nodes expire before they may be consolidated',
+    env: 'staging',
+    set: { 'capacity.consolidateAfter': '800h' },
+    violation: 'staging: capacity.consolidateAfter = "800h": must be shorter than capacity.expireAfter (720h): nodes would expire before consolidation could ever act on them',
+  },
+  // Values only constructs used to refuse.
+  { fault: 'nodes never expire', env: 'dev', set: { 'capacity.expireAfter': '0s' }, violation: 'dev: capacity.expireAfter = "0s": must be longer than zero, e.g. 30s, 5m or 720h' },
+  {
+    fault: 'the freeze lasts zero hours',
+    env: 'prod',
+    set: { 'capacity.disruption.freezeDuration': '0h' },
+    violation: 'prod: capacity.disruption.freezeDuration = "0h": must be longer than zero: a zero-length freeze never holds',
+  },
+  {
+    fault: 'a policy exception gives no reason',
+    env: 'prod',
+    set: {
+      'governance.exceptions': [{ name: 'legacy-report', policies: ['require-probes'], namespace: 'apps', workloads: ['report'], owner: 'payments@example.com', reason: ' ', expires: inDays(30) }],
+    },
+    violation: 'prod: governance.exceptions[0].reason = " ": must say why the workload cannot comply yet and what will fix it (not only spaces)',
+  },
 ];
 
 /** The committed environments with `input.env` replaced by a copy carrying the fault. */
@@ -188,9 +300,9 @@ describe('synth refuses invalid environments', () => {
     before = treeHash(outdir);
   }, 120_000);
 
-  test('covers at least 20 distinct faults', () => {
+  test('covers at least 45 distinct faults', () => {
     expect(new Set(CASES.map((c) => c.fault)).size).toBe(CASES.length);
-    expect(CASES.length).toBeGreaterThanOrEqual(20);
+    expect(CASES.length).toBeGreaterThanOrEqual(45);
   });
 
   test.each(CASES.map((c) => [c.fault, c] as const))('fails when %s', (_, input) => {

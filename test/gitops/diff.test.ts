@@ -1,7 +1,8 @@
+import { usage } from '../../lib/cli/args';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffCommand, publish, unifiedDiff, type DiffContext } from '../../lib/gitops';
+import { diffCommand, DIFF_CLI, publish, unifiedDiff, type DiffContext } from '../../lib/gitops';
 import { tempDir } from '../util';
 import { BASE_DIST, bareRemote, folderDesiredState, git, GIT_ENV, NAMESPACE, NODE_POOL, sourceRepo, writeDist } from './gitops-fixtures';
 
@@ -120,7 +121,7 @@ describe('diff against the gitops branch', () => {
     expect(await diffCommand(['--no-synth', '--env', 'dev'], context(sourceRepo(), messages))).toBe(2);
     expect(messages).toEqual([
       'diff: --env qa: unknown environment; expected one of dev, prod',
-      'diff: unknown argument --colour: expected --env <a,b>, --no-synth, --base <commit-ish>, --remote <name>, --format terminal|markdown|json',
+      `diff: unknown argument --colour\n${usage(DIFF_CLI)}`,
       'diff: dev: dist/dev does not exist',
     ]);
   });

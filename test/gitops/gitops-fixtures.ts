@@ -25,7 +25,7 @@ export function git(dir: string, ...args: string[]): string {
 export function sourceRepo(): string {
   const repo = tempDir('gitops-source-');
   git(repo, 'init', '-q', '-b', 'main');
-  writeFileSync(join(repo, '.gitignore'), 'dist/\n');
+  writeFileSync(join(repo, '.gitignore'), '/dist\n/dist.*\n');
   writeFileSync(join(repo, 'main.ts'), '// source\n');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'source');

@@ -1,8 +1,9 @@
+import { usage } from '../../lib/cli/args';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthCommand } from '../../charts/synth-command';
 import { environments } from '../../environments';
-import { diffCommand, parsePublishMessage, publish, publishCommand, type DiffContext, type PublishOptions } from '../../lib/gitops';
+import { diffCommand, parsePublishMessage, publish, publishCommand, PUBLISH_CLI, type DiffContext, type PublishOptions } from '../../lib/gitops';
 import { treeHash } from '../../lib/render';
 import { envWith } from '../util';
 import { BASE_DIST, bareRemote, folderDesiredState, git, GIT_ENV, NODE_POOL, sourceRepo, writeDist } from './gitops-fixtures';
@@ -163,15 +164,15 @@ describe('publish', () => {
 
   test('publishCommand rejects unknown arguments', () => {
     const messages: string[] = [];
-    expect(publishCommand(['--force'], context(sourceRepo(), messages))).toBe(1);
-    expect(messages).toEqual(['publish: unknown argument --force: expected --no-synth, --push, --remote <name>']);
+    expect(publishCommand(['--force'], context(sourceRepo(), messages))).toBe(2);
+    expect(messages).toEqual([`publish: unknown argument --force\n${usage(PUBLISH_CLI)}`]);
   });
 
   test('refuses to publish from the gitops branch itself', () => {
     const repo = sourceRepo();
     writeDist(repo, BASE_DIST);
     git(repo, 'checkout', '-q', '-b', 'gitops');
-    expect(() => run(repo)).toThrow('the source checkout is on gitops, the gitops branch itself: switch to the source branch');
+    expect(() => run(repo)).toThrow('gitops branch gitops is the branch being published from: publishing would replace the source with rendered output');
     expect(existsSync(join(repo, 'dist'))).toBe(true);
   });
 });

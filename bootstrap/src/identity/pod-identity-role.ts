@@ -3,13 +3,14 @@ import { IamRole } from '@cdktn/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktn/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktn/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
+import { AWS_NAME_LIMITS } from '../../../environments/names';
 import { managedPolicyArn } from '../aws/arn';
 import { policyDocument, type PolicyStatement } from '../aws/policy-document';
 import type { EksCluster } from '../cluster/eks-cluster';
 
 export interface PodIdentityRoleProps {
   readonly cluster: EksCluster;
-  /** IAM role name (at most 64 characters). */
+  /** IAM role name (at most `AWS_NAME_LIMITS.iamRole`, 64, characters). */
   readonly roleName: string;
   /** Namespace of the Kubernetes service account. */
   readonly namespace: string;
@@ -39,8 +40,8 @@ export class PodIdentityRole extends Construct {
 
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     super(scope, id);
-    if (props.roleName.length > 64 || !/^[\w+=,.@-]+$/.test(props.roleName)) {
-      throw new Error(`PodIdentityRole ${id}: roleName = ${props.roleName}: must be at most 64 letters, digits or +=,.@_- (IAM rule)`);
+    if (props.roleName.length > AWS_NAME_LIMITS.iamRole || !/^[\w+=,.@-]+$/.test(props.roleName)) {
+      throw new Error(`PodIdentityRole ${id}: roleName = ${props.roleName}: must be at most ${AWS_NAME_LIMITS.iamRole} letters, digits or +=,.@_- (IAM rule)`);
     }
     const statements = props.statements ?? [];
     const managedPolicies = props.managedPolicies ?? [];

@@ -3,12 +3,13 @@ import { CloudwatchEventTarget } from '@cdktn/provider-aws/lib/cloudwatch-event-
 import { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktn/provider-aws/lib/sqs-queue-policy';
 import { Construct } from 'constructs';
+import { AWS_NAME_LIMITS, type InterruptionRuleSuffix } from '../../../environments/names';
 import { denyInsecureTransport, policyDocument } from '../aws/policy-document';
 
 /** One EventBridge rule Karpenter's interruption handling needs: event source and detail-type. */
 export interface InterruptionEvent {
-  /** Suffix of the rule name. */
-  readonly id: string;
+  /** Suffix of the rule name (the environment rules size cluster names by these). */
+  readonly id: InterruptionRuleSuffix;
   readonly source: string;
   readonly detailType: string;
 }
@@ -50,12 +51,14 @@ export class InterruptionQueue extends Construct {
   constructor(scope: Construct, id: string, props: InterruptionQueueProps) {
     super(scope, id);
     const prefix = props.ruleNamePrefix ?? props.queueName;
-    if (!/^[\w-]{1,80}$/.test(props.queueName)) {
-      throw new Error(`InterruptionQueue ${id}: queueName = ${props.queueName}: must be 1-80 letters, digits, hyphens or underscores (SQS rule)`);
+    if (!/^[\w-]+$/.test(props.queueName) || props.queueName.length > AWS_NAME_LIMITS.sqsQueue) {
+      throw new Error(`InterruptionQueue ${id}: queueName = ${props.queueName}: must be 1-${AWS_NAME_LIMITS.sqsQueue} letters, digits, hyphens or underscores (SQS rule)`);
     }
     const longest = Math.max(...KARPENTER_INTERRUPTION_EVENTS.map((e) => e.id.length)) + prefix.length + 1;
-    if (longest > 64) {
-      throw new Error(`InterruptionQueue ${id}: ruleNamePrefix = ${prefix}: rule names would reach ${longest} characters, EventBridge allows 64; pass a shorter ruleNamePrefix`);
+    if (longest > AWS_NAME_LIMITS.eventBridgeRule) {
+      throw new Error(
+        `InterruptionQueue ${id}: ruleNamePrefix = ${prefix}: rule names would reach ${longest} characters, EventBridge allows ${AWS_NAME_LIMITS.eventBridgeRule}; pass a shorter ruleNamePrefix`,
+      );
     }
     this.queueName = props.queueName;
 

@@ -4,6 +4,7 @@ import { S3Backend, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
 import { ARGOCD_NAMESPACE, rootObjects } from '../../../charts/argocd/root-application';
 import { awsNames, systemNodeGroupOf, type AwsNames, type EnvironmentConfig } from '../../../environments';
+import { derivedNameRule } from '../../../environments/names';
 import { SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import type { AwsLocation } from '../aws/arn';
@@ -64,6 +65,9 @@ export class EnvironmentStack extends TerraformStack {
 
   constructor(scope: Construct, env: EnvironmentConfig) {
     super(scope, env.name);
+    // The same rule the configuration validator applies: every derived AWS name fits its limit.
+    const nameRule = derivedNameRule(env);
+    if (nameRule) throw new Error(`${env.name}: cluster.name = ${JSON.stringify(env.cluster.name)}: ${nameRule}`);
     this.env = env;
     const names = awsNames(env);
     const clusterName = env.cluster.name;

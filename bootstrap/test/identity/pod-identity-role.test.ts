@@ -1,4 +1,6 @@
 import { EksPodIdentityAssociation } from '@cdktn/provider-aws/lib/eks-pod-identity-association';
+import { environments } from '../../../environments';
+import { AWS_NAME_LIMITS, clusterNameLimit, derivedNames } from '../../../environments/names';
 import { PodIdentityRole, type PodIdentityRoleProps } from '../../src/identity/pod-identity-role';
 import { all, policyOf, synthScope, testCluster } from '../util';
 
@@ -66,5 +68,25 @@ describe('PodIdentityRole', () => {
 
   test('fails when the role name breaks the IAM rule', () => {
     expect(() => podIdentity({ roleName: 'x'.repeat(65) })).toThrow(`PodIdentityRole keda: roleName = ${'x'.repeat(65)}: must be at most 64 letters`);
+  });
+});
+
+describe('PodIdentityRole and the environment rules share one limit', () => {
+  const prod = environments.find((e) => e.name === 'prod')!;
+  const withCluster = (name: string) => ({ ...prod, cluster: { ...prod.cluster, name } });
+  const longestRole = (clusterName: string) =>
+    derivedNames(withCluster(clusterName))
+      .filter((d) => d.limit === AWS_NAME_LIMITS.iamRole && d.what.startsWith('IAM role'))
+      .sort((a, b) => b.name.length - a.name.length)[0].name;
+
+  test('a cluster name at the derived limit gives role names the construct accepts', () => {
+    const name = 'c'.repeat(clusterNameLimit(prod).length);
+    expect(() => podIdentity({ roleName: longestRole(name) })).not.toThrow();
+  });
+
+  test('fails when the IAM role name derived from the cluster name exceeds 64 characters', () => {
+    const role = longestRole('c'.repeat(AWS_NAME_LIMITS.iamRole));
+    expect(role.length).toBeGreaterThan(AWS_NAME_LIMITS.iamRole);
+    expect(() => podIdentity({ roleName: role })).toThrow(`roleName = ${role}: must be at most 64 letters, digits or +=,.@_- (IAM rule)`);
   });
 });

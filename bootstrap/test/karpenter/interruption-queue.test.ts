@@ -1,5 +1,6 @@
 import { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
 import { InterruptionQueue, KARPENTER_INTERRUPTION_EVENTS } from '../../src/karpenter/interruption-queue';
+import { INTERRUPTION_RULE_SUFFIXES } from '../../../environments/names';
 import { all, only, policyOf, synthScope } from '../util';
 
 const queue = () => synthScope((scope) => new InterruptionQueue(scope, 'interruptions', { queueName: 'demo-karpenter-interruptions' }));
@@ -22,6 +23,10 @@ describe('InterruptionQueue', () => {
       expect(pattern.source).toEqual([pattern['detail-type'][0] === 'AWS Health Event' ? 'aws.health' : 'aws.ec2']);
     }
     expect(KARPENTER_INTERRUPTION_EVENTS).toHaveLength(5);
+  });
+
+  test('names its rules with exactly the suffixes the cluster-name limit is derived from', () => {
+    expect(KARPENTER_INTERRUPTION_EVENTS.map((e) => e.id).sort()).toEqual([...INTERRUPTION_RULE_SUFFIXES].sort());
   });
 
   test('targets the queue from every rule', () => {

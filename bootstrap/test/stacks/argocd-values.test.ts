@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { APPLICATION_HEALTH_CHECK } from '../../../charts/argocd/application-health';
 import { UPSTREAM } from '../../../lib/upstream/pins';
+import { resolveUpstreamDirEnv } from '../../../scripts/upstream/upstream-dir';
 import { argoCdValues } from '../../src/stacks/argocd-values';
 import { env } from '../util';
 
@@ -21,7 +22,8 @@ describe('argoCdValues', () => {
   });
 
   // Only where the pinned chart defaults are available (UPSTREAM_DIR, as for the root checks).
-  const upstream = process.env.UPSTREAM_DIR;
+  // A relative UPSTREAM_DIR is resolved against where the command was started, not bootstrap/.
+  const upstream = resolveUpstreamDirEnv();
   (upstream ? test : test.skip)('use only keys the pinned chart knows', () => {
     const defaults = parse(readFileSync(join(upstream!, UPSTREAM['argo-cd'].chartValues.file), 'utf8'));
     const missing: string[] = [];

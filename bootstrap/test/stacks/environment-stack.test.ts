@@ -3,8 +3,11 @@ import { Testing } from 'cdktn';
 import { LaunchTemplate } from '@cdktn/provider-aws/lib/launch-template';
 import { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
 import { awsNames } from '../../../environments';
+import { derivedNameRule } from '../../../environments/names';
+import { EnvironmentStack } from '../../src/stacks/environment-stack';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import { HelmRelease } from '../../src/providers/helm-release';
+import { APP_CONTEXT } from '../../src/bootstrap-app';
 import { all, env, environmentStack, only, policyOf, resources } from '../util';
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
@@ -143,6 +146,14 @@ describe('EnvironmentStack NAT layout', () => {
   test('protects only the production cluster from deletion', () => {
     expect(only(environmentStack('prod').json, 'aws_eks_cluster').deletion_protection).toBe(true);
     expect(only(environmentStack('dev').json, 'aws_eks_cluster').deletion_protection).toBe(false);
+  });
+
+  test('fails when a name derived from the cluster name exceeds its AWS limit (the rule the configuration validator applies)', () => {
+    const long = { ...env('prod'), cluster: { ...env('prod').cluster, name: 'platform-production-eu-west-1-blue-a' } };
+    expect(() => new EnvironmentStack(Testing.app({ context: { ...APP_CONTEXT } }), long)).toThrow(
+      `prod: cluster.name = "platform-production-eu-west-1-blue-a": ${derivedNameRule(long)}`,
+    );
+    expect(derivedNameRule(long)).toContain('IAM role');
   });
 });
 

@@ -106,7 +106,7 @@ describe('DrillSchedule', () => {
   });
 
   test('fails when the schedule is not a five-field cron', () => {
-    expect(() => setup({ schedule: 'weekly' })).toThrow('DrillSchedule chaos-drills: schedule = "weekly": must be a five-field cron such as "0 10 * * 2", or undefined to run on demand');
+    expect(() => setup({ schedule: 'weekly' })).toThrow('DrillSchedule chaos-drills: schedule = "weekly": has 1 field; needs exactly 5 (minute hour day-of-month month day-of-week)');
   });
 
   test('fails when the kubectl image is not pinned', () => {

@@ -43,6 +43,9 @@ describe('findSecretLeaks', () => {
     ['a private key block', '-----BEGIN RSA PRIVATE KEY-----\nMIIE...'],
     ['a GitHub token', 'ghp_' + 'a'.repeat(36)],
     ['a Slack webhook', 'https://hooks.slack.com/services/T000/B000/XXXXXXXX'],
+    ['a URL with user-info', 'https://ci:' + 'pa55word' + '@registry.example.com/v2/'],
+    ['a fine-grained GitHub token', 'github_' + 'pat_' + 'A1b2'.repeat(21)],
+    ['a GitLab token', 'glpat' + '-' + 'a1B2c3D4e5'.repeat(2)],
   ])('fails when any string holds %s', (_, secret) => {
     const leaks = findSecretLeaks({ kind: 'ConfigMap', metadata: { name: 'c' }, data: { note: secret } });
     expect(leaks).toHaveLength(1);

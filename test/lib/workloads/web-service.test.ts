@@ -243,8 +243,8 @@ describe('WebService', () => {
   });
 
   test('fails when the cron schedule is malformed', () => {
-    expect(() => build().service.scaleOnCron({ timezone: 'Dublin', start: '0 7 * * *', end: '0 20 * * *' })).toThrow('WebService api: timezone = Dublin: must be an IANA time zone');
-    expect(() => build().service.scaleOnCron({ timezone: 'UTC', start: 'at 7', end: '0 20 * * *' })).toThrow('WebService api: start = at 7: must be a five-field cron expression');
+    expect(() => build().service.scaleOnCron({ timezone: 'Dublin', start: '0 7 * * *', end: '0 20 * * *' })).toThrow('WebService api: timezone = "Dublin": must be an IANA time zone');
+    expect(() => build().service.scaleOnCron({ timezone: 'UTC', start: 'at 7', end: '0 20 * * *' })).toThrow('WebService api: start = "at 7": has 2 fields; needs exactly 5');
   });
 
   test('fails when the CPU target is out of range', () => {
