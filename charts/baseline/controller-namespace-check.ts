@@ -7,10 +7,13 @@ import { POD_SECURITY } from './baseline-chart';
 
 const STRICTNESS: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
 
-/** Charts whose pods need host access, and why (everything else a platform controller runs needs `baseline`). */
-const PRIVILEGED_CHARTS: ReadonlyMap<string, string> = new Map([
-  [UPSTREAM['kube-prometheus-stack'].chart.name, 'node-exporter uses the host network, PID namespace and paths'],
-  [UPSTREAM.litmus.chart.name, 'the chaos helpers act on nodes and containers'],
+/**
+ * Releases whose pods need host access, and why (everything else a platform controller runs needs
+ * `baseline`). By release, not chart: the prometheus-operator CRDs are the same chart but run no pod.
+ */
+const PRIVILEGED_RELEASES: ReadonlyMap<string, string> = new Map([
+  ['kube-prometheus-stack', 'node-exporter uses the host network, PID namespace and paths'],
+  ['litmus', 'the chaos helpers act on nodes and containers'],
 ]);
 
 /**
@@ -29,7 +32,7 @@ export const controllerNamespaceCheck: PlatformCheck = (app, env) => {
     const index = env.namespaces.findIndex((n) => n.name === release.namespace);
     if (index < 0) continue;
     const tier = env.namespaces[index].tier;
-    const why = PRIVILEGED_CHARTS.get(release.chart);
+    const why = PRIVILEGED_RELEASES.get(release.releaseName);
     const needed: PodSecurityLevel = why ? 'privileged' : 'baseline';
     if (STRICTNESS[POD_SECURITY[tier]] > STRICTNESS[needed]) {
       const fitting = (Object.keys(POD_SECURITY) as (keyof typeof POD_SECURITY)[]).filter((t) => STRICTNESS[POD_SECURITY[t]] <= STRICTNESS[needed]);

@@ -41,7 +41,7 @@ describe('controller namespaces', () => {
     const index = config.namespaces.findIndex((n) => n.name === 'monitoring');
     expect(platformViolations(config)).toEqual(
       expect.arrayContaining([
-        `prod: namespaces[${index}].tier = "platform": must be one of 'monitoring', 'chaos': Helm release kube-prometheus-stack runs in monitoring and needs Pod Security privileged (node-exporter uses the host network, PID namespace and paths), but tier 'platform' enforces baseline`,
+        `prod: namespaces[${index}].tier = "platform": must be one of 'monitoring', 'chaos', 'security': Helm release kube-prometheus-stack runs in monitoring and needs Pod Security privileged (node-exporter uses the host network, PID namespace and paths), but tier 'platform' enforces baseline`,
       ]),
     );
   });
@@ -49,14 +49,14 @@ describe('controller namespaces', () => {
   test('fails when a platform controller namespace is given a tenant tier', () => {
     const config = withNamespaces('prod', (n) => (n.name === 'karpenter' ? { ...n, tier: 'apps' } : undefined));
     expect(platformViolations(config)).toEqual([
-      "prod: namespaces[0].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos': Helm release karpenter runs in karpenter and needs Pod Security baseline, but tier 'apps' enforces restricted",
+      "prod: namespaces[0].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos', 'security': Helm release karpenter runs in karpenter and needs Pod Security baseline, but tier 'apps' enforces restricted",
     ]);
   });
 
   test('fails when the Argo CD namespace the bootstrap installs into is given a tenant tier', () => {
     const config = withNamespaces('prod', () => undefined, [{ name: 'argocd', tier: 'apps', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 20 }]);
     expect(platformViolations(config)).toEqual([
-      "prod: namespaces[9].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos': Helm release argo-cd (installed by the bootstrap) runs in argocd and needs Pod Security baseline, but tier 'apps' enforces restricted",
+      "prod: namespaces[9].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos', 'security': Helm release argo-cd (installed by the bootstrap) runs in argocd and needs Pod Security baseline, but tier 'apps' enforces restricted",
     ]);
   });
 });

@@ -198,14 +198,14 @@ const CASES: readonly BadInput[] = [
     fault: 'kube-system is managed as a tenant namespace',
     env: 'prod',
     set: { namespaces: [...namespaces, { name: 'kube-system', tier: 'platform', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 20 }] },
-    violation: `prod: namespaces[9].name = "kube-system": ${SYSTEM_NAMESPACE_RULE}`,
+    violation: `prod: namespaces[${namespaces.length}].name = "kube-system": ${SYSTEM_NAMESPACE_RULE}`,
   },
   {
     fault: 'the Karpenter namespace is given a tenant tier',
     env: 'prod',
     set: { 'namespaces[0].tier': 'apps' },
     violation:
-      "prod: namespaces[0].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos': Helm release karpenter runs in karpenter and needs Pod Security baseline, but tier 'apps' enforces restricted",
+      "prod: namespaces[0].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos', 'security': Helm release karpenter runs in karpenter and needs Pod Security baseline, but tier 'apps' enforces restricted",
   },
   // Schedules and time zones.
   {
