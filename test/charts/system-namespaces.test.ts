@@ -56,7 +56,7 @@ describe('controller namespaces', () => {
   test('fails when the Argo CD namespace the bootstrap installs into is given a tenant tier', () => {
     const config = withNamespaces('prod', () => undefined, [{ name: 'argocd', tier: 'apps', quotaCpu: 4, quotaMemoryGiB: 8, quotaPods: 20 }]);
     expect(platformViolations(config)).toEqual([
-      "prod: namespaces[9].tier = \"apps\": must be one of 'platform', 'monitoring', 'chaos', 'security': Helm release argo-cd (installed by the bootstrap) runs in argocd and needs Pod Security baseline, but tier 'apps' enforces restricted",
+      `prod: namespaces[${config.namespaces.length - 1}].tier = "apps": must be one of 'platform', 'monitoring', 'chaos', 'security': Helm release argo-cd (installed by the bootstrap) runs in argocd and needs Pod Security baseline, but tier 'apps' enforces restricted`,
     ]);
   });
 });

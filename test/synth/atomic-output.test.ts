@@ -16,7 +16,9 @@ const TSX_CJS = require.resolve('tsx/cjs');
 function versions(out: string): string[] | undefined {
   try {
     const generation = realpathSync(out);
-    return readdirSync(generation).sort().map((d) => readFileSync(join(generation, d, 'v.txt'), 'utf8'));
+    const read = readdirSync(generation).sort().map((d) => readFileSync(join(generation, d, 'v.txt'), 'utf8'));
+    // A generation replaced while it was read is being removed: the read is of no moment, retry.
+    return realpathSync(out) === generation ? read : undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
