@@ -1,13 +1,13 @@
-import { App } from 'cdk8s';
+import { App, type Chart } from 'cdk8s';
 import type { EnvironmentConfig } from '../environments';
 import { ENVIRONMENT_SHAPE } from '../environments/shape';
 import { ConfigValidator } from '../lib/config/config-validator';
 import { missingSections, unknownKeys, wrongTypes } from '../lib/config/shape';
 import { ConfigError, type Violation } from '../lib/config/violation';
 import { renderApp, resolveChartsOnce, type RenderedFile } from '../lib/render';
-import type { PlatformComponent } from './component';
+import type { BuildContext, PlatformComponent, PostBuildStep } from './component';
 import { validateAcrossEnvironments, validateEnvironmentCore } from './core/environment-rules';
-import { COMPONENTS, OUTPUT_CHECKS, PLATFORM_CHECKS } from './registry';
+import { COMPONENTS, OUTPUT_CHECKS, PLATFORM_CHECKS, POST_BUILD_STEPS } from './registry';
 
 /** The components an environment gets. */
 export function componentsOf(env: EnvironmentConfig): PlatformComponent[] {
@@ -53,6 +53,26 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
   return violations;
 }
 
+/**
+ * Builds `components` in order into `app`, each receiving the charts built before it through its
+ * build context, then runs the post-build steps. A construct that refuses its props becomes a
+ * violation naming the environment and the chart.
+ */
+export function buildComponents(app: App, env: EnvironmentConfig, components: readonly PlatformComponent[], steps: readonly PostBuildStep[] = POST_BUILD_STEPS): Chart[] {
+  const built = new Map<PlatformComponent, Chart>();
+  const context: BuildContext = { chartOf: <C extends Chart>(component: PlatformComponent<C>) => built.get(component as unknown as PlatformComponent) as C | undefined };
+  for (const component of components) {
+    try {
+      built.set(component, component.build(app, env, context));
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      throw new ConfigError([{ env: env.name, path: `chart ${component.name}`, value: '(construct)', rule: messageOf(error) }]);
+    }
+  }
+  for (const step of steps) step.run(app, env);
+  return [...built.values()];
+}
+
 /** Builds the charts of one environment into a fresh cdk8s App (nothing is written); throws on platform-check violations. */
 export function buildPlatform(env: EnvironmentConfig): App {
   const { app, violations } = buildChecked(env);
@@ -66,14 +86,7 @@ export function buildPlatform(env: EnvironmentConfig): App {
  */
 function buildChecked(env: EnvironmentConfig): { app: App; violations: Violation[] } {
   const app = new App({ outdir: 'dist' });
-  for (const component of componentsOf(env)) {
-    try {
-      component.build(app, env);
-    } catch (error) {
-      if (error instanceof ConfigError) throw error;
-      throw new ConfigError([{ env: env.name, path: `chart ${component.name}`, value: '(construct)', rule: messageOf(error) }]);
-    }
-  }
+  buildComponents(app, env, componentsOf(env));
   // The app is complete: the checks and the renderer share one resolution of each chart.
   resolveChartsOnce(app);
   return { app, violations: PLATFORM_CHECKS.flatMap((check) => check(app, env)) };

@@ -16,7 +16,6 @@ import {
 import type { PlatformComponent } from '../component';
 import { commonLabels, PlatformChart } from '../platform-chart';
 import { chartInventory, type ChartEntry } from './chart-inventory';
-import { protectDestructiveKinds } from './protect-destructive';
 import { addRootApplication, addRootProject, ARGOCD_NAMESPACE, PROJECT_WAVE } from './root-application';
 
 /** Namespace tiers whose objects belong to the `workloads` project. */
@@ -42,7 +41,6 @@ export class ArgoCdChart extends PlatformChart {
 
   constructor(app: App, id: string, env: EnvironmentConfig, components: readonly PlatformComponent[]) {
     super(app, id, env);
-    if (!env.gitops.allowDestructivePrune) protectDestructiveKinds(app, this);
     const charts = chartInventory(app, this, components, env);
     const workloadNamespaces = new Set([
       ...env.namespaces.filter((n) => WORKLOAD_TIERS.includes(n.tier)).map((n) => n.name),

@@ -1,12 +1,22 @@
-import { ApiObject, type App, type Chart } from 'cdk8s';
+import { ApiObject, type App } from 'cdk8s';
 import { isProtectedKind, protectFromDeletion } from '../../lib/argocd';
+import type { PostBuildStep } from '../component';
 
 /**
- * Annotates every Namespace, PersistentVolumeClaim and CustomResourceDefinition of every chart
- * but `self` with `Prune=false,Delete=false`: git cannot bring back what deleting them destroys.
+ * Annotates every Namespace, PersistentVolumeClaim and CustomResourceDefinition of the built app
+ * with `Prune=false,Delete=false` (unless `gitops.allowDestructivePrune`): git cannot bring back
+ * what deleting them destroys.
  */
-export function protectDestructiveKinds(app: App, self: Chart): void {
+export function protectDestructiveKinds(app: App): void {
   for (const node of app.node.findAll()) {
-    if (ApiObject.isApiObject(node) && node.chart !== self && isProtectedKind(node)) protectFromDeletion(node);
+    if (ApiObject.isApiObject(node) && isProtectedKind(node)) protectFromDeletion(node);
   }
 }
+
+/** The post-build step that protects destructive kinds from Argo CD's pruning. */
+export const protectDestructiveKindsStep: PostBuildStep = {
+  name: 'protect destructive kinds from pruning',
+  run: (app, env) => {
+    if (!env.gitops.allowDestructivePrune) protectDestructiveKinds(app);
+  },
+};

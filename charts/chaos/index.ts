@@ -1,8 +1,6 @@
 import { Capabilities as C } from '../../lib/argocd/sync-dependencies';
-import type { App } from 'cdk8s';
-import type { PlatformComponent } from '../component';
-import { WebService } from '../../lib/workloads';
-import { demoApp, type DemoAppChart } from '../demo-app';
+import type { BuildContext, PlatformComponent } from '../component';
+import { demoApp } from '../demo-app';
 import { ChaosChart, type ChaosTargets } from './chaos-chart';
 import { validateChaos } from './chaos-rules';
 
@@ -11,11 +9,10 @@ export { chaosNamespaceOf, validateChaos } from './chaos-rules';
 export { chaosTargetCheck } from './chaos-target-check';
 export { LITMUS_IMAGES, LITMUS_VERSION, litmusValues } from './litmus-values';
 
-/** The demo application's services, from its chart in `app` (built before this one). */
-export function demoAppTargets(app: App): ChaosTargets {
-  // By id and shape: cdk8s makes `instanceof` of any Chart subclass true for every chart.
-  const chart = app.node.tryFindChild(demoApp.name) as Partial<DemoAppChart> | undefined;
-  if (!(chart?.api instanceof WebService && chart.frontend instanceof WebService)) {
+/** The demo application's services the drills target, from its chart (built before this one). */
+export function demoAppTargets(context: BuildContext): ChaosTargets {
+  const chart = context.chartOf(demoApp);
+  if (!chart) {
     throw new Error(`chaos: no ${demoApp.name} chart in the app: the drills target the demo application, so build it first (components.demoApp)`);
   }
   return { api: chart.api, frontend: chart.frontend };
@@ -27,5 +24,5 @@ export const chaos: PlatformComponent = {
   requires: () => [C.crds('litmuschaos.io'), C.controller('litmus'), C.nodePools],
   enabled: (env) => env.components.chaos,
   validate: validateChaos,
-  build: (app, env) => new ChaosChart(app, 'chaos', env, demoAppTargets(app)),
+  build: (app, env, context) => new ChaosChart(app, 'chaos', env, demoAppTargets(context)),
 };

@@ -1,3 +1,4 @@
+import { canaryWeightProblem } from '../../lib/workloads/canary-weight';
 import { awsNames, type EnvironmentConfig } from '../../environments';
 import { Duration } from 'cdk8s';
 import type { ConfigValidator } from '../../lib/config/config-validator';
@@ -39,8 +40,9 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
   const weights = check.array('workloads.canary.weights', 1);
   weights?.forEach((weight, i) => {
     const path = `workloads.canary.weights[${i}]`;
-    if (!(Number.isInteger(weight) && (weight as number) >= 1 && (weight as number) <= 99)) check.fail(path, weight, 'must be an integer percentage from 1 to 99 (100 follows the last step)');
-    else if (i > 0 && (weight as number) <= (weights[i - 1] as number)) check.fail(path, weight, `must be greater than the previous weight (${weights[i - 1]})`);
+    const previous = i > 0 && canaryWeightProblem(weights[i - 1]) === undefined ? (weights[i - 1] as number) : undefined;
+    const problem = canaryWeightProblem(weight, previous);
+    if (problem) check.fail(path, weight, problem);
   });
   const pauseOk = check.positiveDuration('workloads.canary.pause');
   const minRequestsOk = check.nonNegativeInt('workloads.canary.minRequests');

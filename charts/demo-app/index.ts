@@ -8,7 +8,7 @@ export { DemoAppChart } from './demo-app-chart';
 export { validateDemoApp } from './demo-app-rules';
 
 /** The demo application; last, once operators, CRDs, capacity and monitoring are in place. */
-export const demoApp: PlatformComponent = {
+export const demoApp: PlatformComponent<DemoAppChart> = {
   name: 'demo-app',
   requires: (env) => [
     C.namespaces,

@@ -1,3 +1,4 @@
+import { REQUIRED_POD_LABELS } from '../../lib/workloads/labels';
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
@@ -20,8 +21,11 @@ import {
   type WorkloadPolicyOptions,
 } from '../../lib/governance';
 
-/** Labels every governed workload and pod template carries (cost allocation and ownership). */
-export const REQUIRED_WORKLOAD_LABELS = ['cost-center', 'team', 'app.kubernetes.io/name'] as const;
+/**
+ * Labels every governed workload and pod template carries (cost allocation and ownership): the
+ * ones the workload constructs require, so the constructs and the policy cannot disagree.
+ */
+export const REQUIRED_WORKLOAD_LABELS = REQUIRED_POD_LABELS;
 
 interface CatalogEntry {
   readonly name: string;

@@ -4,6 +4,7 @@ export * from './aws-secret';
 export * from './aws-secret-store';
 export * from './aws-trigger-authentication';
 export * from './canary-analysis';
+export * from './canary-weight';
 export * from './container';
 export * from './disruption-budget';
 export * from './gp3-storage-class';

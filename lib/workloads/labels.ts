@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 export const APP_NAME_LABEL = 'app.kubernetes.io/name';
 
 /** Ownership labels governance requires on every workload and pod template. */
-export const REQUIRED_POD_LABELS = ['team', 'cost-center', APP_NAME_LABEL] as const;
+export const REQUIRED_POD_LABELS = ['cost-center', 'team', APP_NAME_LABEL] as const;
 
 /** The selector of a workload: only the name, because selectors are immutable. */
 export function selectorLabels(name: string): Record<string, string> {

@@ -1,3 +1,4 @@
+import { canaryWeightProblem } from './canary-weight';
 import type { ServingWorkloadOptions } from './workload-options';
 import { ApiObject, Duration, Lazy, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
@@ -16,7 +17,7 @@ import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
 /** One canary step: shift `weight` percent of traffic to the new version, then wait. */
 export interface CanaryStep {
-  /** Percent of traffic (1-100) the canary receives. */
+  /** Percent of traffic (1-99, `CANARY_WEIGHT`) the canary receives; 100 follows the last step. */
   readonly weight: number;
   /** Wait after setting the weight; analysis runs meanwhile. @default - no pause */
   readonly pause?: Duration;
@@ -288,10 +289,7 @@ export class WebService extends Construct implements NetworkTarget {
 function checkCanarySteps(owner: string, steps: readonly CanaryStep[]): void {
   if (steps.length === 0) throw new Error(`${owner}: canarySteps is empty: list at least one step, e.g. [{ weight: 20, pause: Duration.minutes(1) }]`);
   steps.forEach((step, i) => {
-    const previous = i === 0 ? 0 : steps[i - 1].weight;
-    if (!(Number.isInteger(step.weight) && step.weight >= 1 && step.weight <= 100)) {
-      throw new Error(`${owner}: canarySteps[${i}].weight = ${step.weight}: must be an integer percentage from 1 to 100`);
-    }
-    if (step.weight <= previous) throw new Error(`${owner}: canarySteps[${i}].weight = ${step.weight}: weights must increase (previous step ${previous})`);
+    const problem = canaryWeightProblem(step.weight, i === 0 ? undefined : steps[i - 1].weight);
+    if (problem) throw new Error(`${owner}: canarySteps[${i}].weight = ${step.weight}: ${problem}`);
   });
 }

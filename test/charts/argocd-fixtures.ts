@@ -1,3 +1,4 @@
+import { buildComponents } from '../../charts/platform';
 import { ApiObject, type App } from 'cdk8s';
 import { withArgoCd, type ArgoCdChart } from '../../charts/argocd';
 import { baseline } from '../../charts/baseline';
@@ -57,6 +58,6 @@ export const FIXTURE_COMPONENTS: readonly PlatformComponent[] = [
 export function buildWithArgoCd(env: EnvironmentConfig, components: readonly PlatformComponent[] = FIXTURE_COMPONENTS): { app: App; chart: ArgoCdChart } {
   const app = testApp();
   const all = withArgoCd(components);
-  const charts = all.map((c) => c.build(app, env));
+  const charts = buildComponents(app, env, all);
   return { app, chart: charts[charts.length - 1] as ArgoCdChart };
 }

@@ -1,3 +1,6 @@
+import { EMPTY_BUILD_CONTEXT } from '../../charts/component';
+import { demoApp } from '../../charts/demo-app';
+import { buildComponents } from '../../charts/platform';
 import { upstreamDir } from '../../scripts/upstream/upstream-dir';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,13 +136,13 @@ describe('ChaosChart', () => {
     for (const built of [staging, dev]) expect(unknownValuePaths(built.chart.litmus.values, defaults)).toEqual([]);
   });
 
-  test('the component finds the demo app chart in the app', () => {
+  test('the component receives the demo app chart through its build context, typed', () => {
     const app = testApp();
-    const demo = new DemoAppChart(app, 'demo-app', env('staging'));
-    expect(demoAppTargets(app)).toEqual({ api: demo.api, frontend: demo.frontend });
+    const [demo] = buildComponents(app, env('staging'), [demoApp], []) as [DemoAppChart];
+    expect(demoAppTargets({ chartOf: (c) => ((c as unknown) === demoApp ? demo : undefined) as never })).toEqual({ api: demo.api, frontend: demo.frontend });
   });
 
   test('fails when the demo app chart was not built first', () => {
-    expect(() => chaos.build(testApp(), env('staging'))).toThrow('chaos: no demo-app chart in the app: the drills target the demo application, so build it first (components.demoApp)');
+    expect(() => chaos.build(testApp(), env('staging'), EMPTY_BUILD_CONTEXT)).toThrow('chaos: no demo-app chart in the app: the drills target the demo application, so build it first (components.demoApp)');
   });
 });

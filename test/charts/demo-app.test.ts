@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
-import { componentsOf } from '../../charts/platform';
+import { buildComponents, componentsOf } from '../../charts/platform';
 import { DemoAppChart } from '../../charts/demo-app';
 import { workloadScalingCheck } from '../../charts/delivery';
 import { REPLICAS_MANAGED_BY_ANNOTATION } from '../../lib/argocd/replicas-managed-by';
@@ -205,7 +205,7 @@ describe('DemoAppChart', () => {
   test('every committed environment, all charts together, is consistent', () => {
     for (const name of ['dev', 'staging', 'prod']) {
       const app = testApp();
-      for (const component of componentsOf(env(name))) component.build(app, env(name));
+      buildComponents(app, env(name), componentsOf(env(name)));
       expect(workloadScalingCheck(app, env(name)).map(formatViolation)).toEqual([]);
     }
   });

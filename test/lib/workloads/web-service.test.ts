@@ -203,11 +203,13 @@ describe('WebService', () => {
   });
 
   test('fails when canary weights do not increase', () => {
-    expect(() => build({ canarySteps: [{ weight: 50 }, { weight: 20 }] })).toThrow('WebService api: canarySteps[1].weight = 20: weights must increase (previous step 50)');
+    expect(() => build({ canarySteps: [{ weight: 50 }, { weight: 20 }] })).toThrow('WebService api: canarySteps[1].weight = 20: must be greater than the previous weight (50)');
   });
 
   test('fails when a canary weight is out of range', () => {
-    expect(() => build({ canarySteps: [{ weight: 0 }] })).toThrow('WebService api: canarySteps[0].weight = 0: must be an integer percentage from 1 to 100');
+    expect(() => build({ canarySteps: [{ weight: 0 }] })).toThrow('WebService api: canarySteps[0].weight = 0: must be an integer percentage from 1 to 99 (100 follows the last step)');
+    // 100 is the step after the last one, never a step of its own (one rule with the configuration).
+    expect(() => build({ canarySteps: [{ weight: 50 }, { weight: 100 }] })).toThrow('WebService api: canarySteps[1].weight = 100: must be an integer percentage from 1 to 99 (100 follows the last step)');
   });
 
   test('fails when there are no canary steps', () => {
@@ -233,7 +235,7 @@ describe('WebService', () => {
 
   test('fails when the chart lacks an ownership label', () => {
     const chart = new Chart(Testing.app(), 'bare');
-    expect(() => new WebService(chart, 'api', props)).toThrow("WebService api: pod template has no 'team' label: set it on the chart or in props.labels");
+    expect(() => new WebService(chart, 'api', props)).toThrow("WebService api: pod template has no 'cost-center' label: set it on the chart or in props.labels");
   });
 
   test('fails when a trigger is added twice', () => {
