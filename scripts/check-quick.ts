@@ -9,6 +9,7 @@ import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 
 const ROOT = resolve(__dirname, '..');
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const SOURCE_ROOTS = ['test', 'lib', 'charts', 'environments', 'scripts'];
 
 exitQuietlyOnClosedPipe();
 const args = cliArgs(
@@ -29,8 +30,9 @@ if (args) {
   } else {
     const steps: [string, string, string[]][] = [
       ['type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
-      // Tests that import a file changed since the last commit (jest follows the import graph).
-      ['tests of what changed', bin('jest'), ['--onlyChanged', '--passWithNoTests', '--silent']],
+      // Tests that import a file changed since the last commit: jest follows the import graph, so
+      // the source folders join the test folder as roots (the default config indexes test/ only).
+      ['tests of what changed', bin('jest'), [...SOURCE_ROOTS.flatMap((r) => ['--roots', `<rootDir>/${r}`]), '--onlyChanged', '--passWithNoTests', '--silent']],
       [`render ${env}`, bin('tsx'), ['main.ts', '--env', env]],
       [`sync plan of ${env}`, bin('tsx'), ['scripts/plan.ts', '--env', env]],
     ];

@@ -76,8 +76,16 @@ export class HelmTemplate {
     this.binaryIdentity = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : `${statSync(options.binary).size}:${statSync(options.binary).mtimeMs}`;
   }
 
+  /** The rendered objects; with a cache, parsed once and kept as JSON beside the text. */
   public async render(request: HelmTemplateRequest): Promise<SourcedObject[]> {
-    return splitHelmOutput(await this.renderText(request));
+    const parsed = this.options.cacheDir ? join(this.options.cacheDir, `${this.cacheKey(request)}.json`) : undefined;
+    if (parsed && existsSync(parsed)) return JSON.parse(readFileSync(parsed, 'utf8')) as SourcedObject[];
+    const objects = splitHelmOutput(await this.renderText(request));
+    if (parsed) {
+      writeFileSync(`${parsed}.part-${process.pid}`, JSON.stringify(objects));
+      renameSync(`${parsed}.part-${process.pid}`, parsed);
+    }
+    return objects;
   }
 
   public async renderText(request: HelmTemplateRequest): Promise<string> {
