@@ -26,6 +26,8 @@ import { VALUES_ALLOWLIST } from './upstream/values-allowlist';
 
 const ROOT = resolve(__dirname, '..');
 export const KUBECTL_VALIDATE = join(ROOT, '.tools', 'bin', 'kubectl-validate');
+/** kubectl-validate's output by content hash of its inputs (git-ignored). */
+const VALIDATE_CACHE = join(ROOT, '.cache', 'kubectl-validate');
 const HELM_VALUES = 'helm-values/';
 
 /** Files of `dist/<env>/` that are Kubernetes objects (everything but the Helm values). */
@@ -99,7 +101,7 @@ async function main(args: ParsedArgs): Promise<number> {
     const work = mkdtempSync(join(tmpdir(), `releases-${name}-`));
     try {
       const files = manifestFiles(envDir);
-      const result = kubectlValidate({ binary: KUBECTL_VALIDATE, cwd: envDir, files, crdDirs: [crds.dir], kubernetesVersion: version });
+      const result = kubectlValidate({ binary: KUBECTL_VALIDATE, cwd: envDir, files, crdDirs: [crds.dir], kubernetesVersion: version, cacheDir: VALIDATE_CACHE });
       const verdict = result.errors.length === 0 ? 'ok' : `${result.errors.length} invalid`;
       console.log(`  ${name.padEnd(10)} Kubernetes ${version}  ${String(result.documents).padStart(4)} objects in ${files.length} files: ${verdict}`);
       for (const e of result.errors) console.log(`    ${formatManifestError(e, `${dist}/${name}/`).replace(/\n/g, '\n    ')}`);
@@ -110,7 +112,7 @@ async function main(args: ParsedArgs): Promise<number> {
         errors.push(error!);
         continue;
       }
-      const releases = validateReleases(state, { binary: KUBECTL_VALIDATE, kubernetesVersion: version, crdDirs: [crds.dir], workDir: work });
+      const releases = validateReleases(state, { binary: KUBECTL_VALIDATE, kubernetesVersion: version, crdDirs: [crds.dir], workDir: work, cacheDir: VALIDATE_CACHE });
       const invalid = releases.errors.filter((e) => e.object).length;
       const notRendered = releases.errors.length - invalid;
       const replaced = crds.replaced.length > 0 ? ` (${crds.replaced.length} in place of the pinned ones)` : '';

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -15,6 +16,13 @@ export interface KubectlValidateOptions {
   readonly crdDirs: readonly string[];
   /** Kubernetes minor version whose built-in schemas native objects are checked against, e.g. `1.33`. */
   readonly kubernetesVersion: string;
+  /**
+   * Folder of verdicts keyed by the content hash of everything that decides them: the binary,
+   * the Kubernetes version, every CRD file and every manifest (kubectl-validate is deterministic,
+   * so an unchanged input gets the verdict it had, not a weaker one).
+   * @default - no cache
+   */
+  readonly cacheDir?: string;
 }
 
 /** One document kubectl-validate rejected, as the API server would reject it on create. */
@@ -56,6 +64,45 @@ export class KubectlValidateError extends Error {
  */
 export function kubectlValidate(options: KubectlValidateOptions): KubectlValidateResult {
   if (options.files.length === 0) return { documents: 0, errors: [] };
+  return interpret(options, runCached(options));
+}
+
+interface ToolRun {
+  readonly status: number | null;
+  readonly signal?: string | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * The tool's own output for these inputs: from the cache when an identical run was made (the key
+ * covers the binary, the Kubernetes version, every CRD file and every manifest), else by running
+ * it. Only completed runs (exit 0 or 1) are kept. The verdict is always read anew from the output.
+ */
+function runCached(options: KubectlValidateOptions): ToolRun {
+  const cached = options.cacheDir ? join(options.cacheDir, `${runKey(options)}.json`) : undefined;
+  if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as ToolRun;
+  const run = runKubectlValidate(options);
+  if (cached && (run.status === 0 || run.status === 1)) {
+    mkdirSync(options.cacheDir!, { recursive: true });
+    writeFileSync(`${cached}.part-${process.pid}`, JSON.stringify(run));
+    renameSync(`${cached}.part-${process.pid}`, cached);
+  }
+  return run;
+}
+
+function runKey(options: KubectlValidateOptions): string {
+  const hash = createHash('sha256');
+  const binary = statSync(options.binary);
+  hash.update(`${binary.size}:${binary.mtimeMs}\0${options.kubernetesVersion}\0`);
+  for (const dir of options.crdDirs) {
+    for (const name of readdirSync(dir).sort()) hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+  }
+  for (const file of options.files) hash.update(file).update('\0').update(readFileSync(join(options.cwd, file))).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+function runKubectlValidate(options: KubectlValidateOptions): ToolRun {
   const args = [
     ...options.files,
     '--version', options.kubernetesVersion,
@@ -69,6 +116,11 @@ export function kubectlValidate(options: KubectlValidateOptions): KubectlValidat
     maxBuffer: 256 * 1024 * 1024,
   });
   if (run.error) throw new KubectlValidateError(`cannot run ${options.binary}: ${run.error.message}`);
+  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The verdict of a run: documents checked, and every rejection that is a real one. */
+function interpret(options: KubectlValidateOptions, run: ToolRun): KubectlValidateResult {
   if (run.stderr.includes('couldn\'t find hardcoded schemas for version')) {
     throw new KubectlValidateError(
       `kubectl-validate has no built-in schemas for Kubernetes ${options.kubernetesVersion} and would download them; pin a kubectl-validate that knows this version in scripts/tools.sh`,
@@ -132,7 +184,10 @@ export function formatManifestError(error: ManifestError, prefix = ''): string {
 function describeDocuments(path: string, count: number): (string | null)[] {
   let docs: unknown[];
   try {
-    docs = parseAllDocuments(readFileSync(path, 'utf8')).map((d) => d.toJS());
+    const text = readFileSync(path, 'utf8');
+    // Files of JSON documents (the rendered releases) parse far faster as JSON; both are YAML.
+    const chunks = text.startsWith('---\n{') ? text.split(/^---\n/m).slice(1) : undefined;
+    docs = chunks?.every((c) => c.startsWith('{')) ? chunks.map((c) => JSON.parse(c) as unknown) : parseAllDocuments(text).map((d) => d.toJS());
   } catch {
     docs = [];
   }

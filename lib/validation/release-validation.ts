@@ -11,6 +11,8 @@ export interface ReleaseValidationOptions {
   readonly crdDirs: readonly string[];
   /** Empty folder the release manifests are written to. */
   readonly workDir: string;
+  /** kubectl-validate's results by content hash of its inputs (`KubectlValidateOptions.cacheDir`). @default - no cache */
+  readonly cacheDir?: string;
 }
 
 /** One rendered release object the API server would reject, or a release Argo CD cannot render. */
@@ -41,6 +43,7 @@ export function validateReleases(state: DesiredState, options: ReleaseValidation
     files: written.map((w) => w.file),
     crdDirs: options.crdDirs,
     kubernetesVersion: options.kubernetesVersion,
+    cacheDir: options.cacheDir,
   });
   const errors: ReleaseError[] = state.renderErrors.map((error) => {
     const match = /^(.*?\)): ([\s\S]*)$/.exec(error);
