@@ -36,22 +36,41 @@ npx --no-install jest --ci
 step "render every environment"
 npx --no-install tsx main.ts
 
-step "validate rendered manifests (kubectl-validate) and Helm values (pinned chart defaults)"
-npx --no-install tsx scripts/validate.ts
-
-step "sync plan: every Application rendered as Argo CD would (real Helm, pinned charts), then the gate"
-npx --no-install tsx scripts/plan.ts
-
-step "Kyverno policies with the real engine: test suites and conformance of every rendered workload"
-bash scripts/tools.sh kyverno
-npx --no-install tsx scripts/policies.ts
-
-# The bootstrap is its own package (CDK Terrain); its contract test reads the dist/ rendered above.
-step "bootstrap: install if needed, type-check, tests (incl. the contract with dist/), synth"
-npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci --no-audit --no-fund
-npm --prefix bootstrap run --silent typecheck
-npm --prefix bootstrap test --silent
-npm --prefix bootstrap run --silent synth
+# Four checks of the rendered output, two at a time (two independent chains on the two cores);
+# each chain's output is printed whole when it ends, and either failing fails the run.
+LOGS="$(mktemp -d)"
+trap 'rm -rf "$LOGS"' EXIT
+(
+  set -e
+  echo "-- validate rendered manifests (kubectl-validate) and Helm values (pinned chart defaults)"
+  npx --no-install tsx scripts/validate.ts
+  echo "-- sync plan: every Application rendered as Argo CD would (real Helm, pinned charts), then the gate"
+  npx --no-install tsx scripts/plan.ts
+) >"$LOGS/render-checks" 2>&1 &
+render_checks=$!
+(
+  set -e
+  echo "-- Kyverno policies with the real engine: test suites, conformance and Pod Security of every workload"
+  bash scripts/tools.sh kyverno
+  npx --no-install tsx scripts/policies.ts
+  # The bootstrap is its own package (CDK Terrain); its contract test reads the dist/ rendered above.
+  echo "-- bootstrap: install if needed, type-check, tests (incl. the contract with dist/), synth"
+  npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci --no-audit --no-fund
+  npm --prefix bootstrap run --silent typecheck
+  npm --prefix bootstrap test --silent
+  npm --prefix bootstrap run --silent synth
+) >"$LOGS/policy-checks" 2>&1 &
+policy_checks=$!
+step "validate (kubectl-validate, chart values) and sync plan, alongside Kyverno policies and the bootstrap"
+failed=0
+wait "$render_checks" || failed=1
+cat "$LOGS/render-checks"
+wait "$policy_checks" || failed=1
+cat "$LOGS/policy-checks"
+if [ "$failed" -ne 0 ]; then
+  echo "test: a check of the rendered output failed (see above)" >&2
+  exit 1
+fi
 
 # Last: the scan reads dist/ and the bootstrap's Terraform JSON rendered above.
 step "third-party scanners (kube-score, Checkov; kube-linter and Polaris when installed) with the dated allowlist"
