@@ -3,6 +3,8 @@
 // pinned chart — in sync order, and the sync-plan gate over it (AppProject permissions, CRDs and
 // namespaces before use, scheduling before and after Karpenter, references, quotas). Exit 1 on a
 // violation not listed in scripts/plan/expected-violations.yaml, or a listed one that is gone.
+import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { environments, type EnvironmentConfig } from '../environments';
@@ -29,25 +31,22 @@ export async function planEnvironment(env: EnvironmentConfig, root = ROOT): Prom
   return { env: env.name, plan, violations };
 }
 
-function parseArgs(argv: readonly string[]): { envs: EnvironmentConfig[]; format: 'table' | 'json'; root: string } {
-  let names: string[] | undefined;
-  let format: 'table' | 'json' = 'table';
-  let root = ROOT;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--env') names = value().split(',').filter(Boolean);
-    else if (arg === '--format') {
-      const f = value();
-      if (f !== 'table' && f !== 'json') throw new Error(`--format ${f}: use table or json`);
-      format = f;
-    } else if (arg === '--root') root = resolve(value());
-    else throw new Error(`unknown argument ${arg}\nusage: npm run plan -- [--env a,b] [--format table|json] [--root DIR]`);
-  }
+/** Command line of `npm run plan`. */
+export const PLAN_CLI: CliSpec = {
+  command: 'npm run plan --',
+  summary: 'Lists everything Argo CD would apply, in sync order, and runs the sync-plan gate over it.',
+  options: {
+    '--env': { value: '<a,b>', description: 'plan only these environments' },
+    '--format': { value: '<table|json>', description: 'output format (default: table)' },
+    '--root': { value: '<dir>', description: 'folder holding dist/ (default: this checkout)' },
+  },
+};
+
+function optionsOf(args: ParsedArgs): { envs: EnvironmentConfig[]; format: 'table' | 'json'; root: string } {
+  const names = args.values.get('--env')?.split(',').filter(Boolean);
+  const format = args.values.get('--format') ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new Error(`--format ${format}: use table or json`);
+  const root = resolve(args.values.get('--root') ?? ROOT);
   const envs = (names ?? environments.map((e) => e.name)).map((n) => {
     const env = environments.find((e) => e.name === n);
     if (!env) throw new Error(`--env ${n}: no such environment (known: ${environments.map((e) => e.name).join(', ')})`);
@@ -56,8 +55,8 @@ function parseArgs(argv: readonly string[]): { envs: EnvironmentConfig[]; format
   return { envs, format, root };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const { envs, format, root } = parseArgs(argv);
+async function main(args: ParsedArgs): Promise<number> {
+  const { envs, format, root } = optionsOf(args);
   if (!existsSync(join(root, 'dist'))) throw new Error(`${join(root, 'dist')} does not exist: render first with npm run synth`);
   const expected = readExpectedViolations(join(ROOT, EXPECTED_VIOLATIONS_FILE));
   let failed = false;
@@ -80,8 +79,10 @@ async function main(argv: readonly string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+const cli = require.main === module ? cliArgs(process.argv.slice(2), PLAN_CLI, 'plan') : undefined;
+if (cli) {
+  exitQuietlyOnClosedPipe();
+  main(cli).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       console.error(`plan: ${error instanceof Error ? error.message : String(error)}`);

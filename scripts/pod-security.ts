@@ -3,6 +3,7 @@
 // against the Pod Security level its destination namespace enforces, evaluated by the pinned
 // Kyverno CLI's podSecurity rules (the upstream pod-security-admission library). Exit 1 on any
 // violation, or when a release cannot be rendered.
+import { cliArgs, parseArgs, type CliSpec } from '../lib/cli/args';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -67,9 +68,20 @@ export function checkPodSecurity(state: DesiredState, binary = KYVERNO): boolean
   }
 }
 
+/** Command line of `npm run pod-security`. */
+export const POD_SECURITY_CLI: CliSpec = {
+  command: 'tsx scripts/pod-security.ts',
+  summary: 'Checks every pod template against the Pod Security level its namespace enforces (Kyverno CLI).',
+  options: {
+    '--env': { value: '<a,b>', description: 'check only these environments' },
+    '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' },
+  },
+};
+
 /** The environments of `--env` (default all) and the dist folder of `--dist`. */
 export function podSecurityArgs(argv: readonly string[]): { dist: string; names: string[] } {
-  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] ?? '' : undefined);
+  const args = parseArgs(argv, POD_SECURITY_CLI);
+  const value = (flag: string) => args.values.get(flag);
   const names = value('--env')?.split(',').filter(Boolean) ?? environments.map((e) => e.name);
   const unknown = names.filter((n) => !environments.some((e) => e.name === n));
   if (unknown.length > 0 || names.length === 0) throw new Error(`--env ${unknown.join(',') || '(empty)'}: unknown environment; expected one of ${environments.map((e) => e.name).join(', ')}`);
@@ -93,7 +105,7 @@ export async function podSecurityCommand(argv: readonly string[]): Promise<boole
   return ok;
 }
 
-if (require.main === module) {
+if (require.main === module && cliArgs(process.argv.slice(2), POD_SECURITY_CLI, 'pod security')) {
   podSecurityCommand(process.argv.slice(2)).then(
     (ok) => {
       console.log(ok ? 'pod security: OK' : 'pod security: FAILED');

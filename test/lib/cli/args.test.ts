@@ -58,6 +58,9 @@ const ENTRY_POINTS: [string, string][] = [
   ['scripts/fetch-upstream.ts', 'fetch-upstream'],
   ['scripts/import.ts', 'import'],
   ['scripts/bench.ts', 'bench'],
+  ['scripts/plan.ts', 'plan'],
+  ['scripts/pod-security.ts', 'pod security'],
+  ['scripts/check-quick.ts', 'check:quick'],
 ];
 
 describe('entry points', () => {
