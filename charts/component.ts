@@ -42,7 +42,7 @@ export interface PlatformComponent<T extends Chart = Chart> {
   /** Whether the environment gets this component. */
   readonly enabled: (env: EnvironmentConfig) => boolean;
   /** Checks the configuration this component reads; runs before anything is built. */
-  readonly validate?: (check: ConfigValidator, env: EnvironmentConfig) => void;
+  readonly validate?: (check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig) => void;
   /** Builds the chart under `app`, with id `name`; `context` holds the charts built before it. */
   readonly build: (app: App, env: EnvironmentConfig, context: BuildContext) => T;
 }

@@ -40,7 +40,8 @@ export function validateEnvironments(envs: readonly EnvironmentConfig[], all: re
           try {
             component.validate?.(check, env);
           } catch (error) {
-            check.fail(`components.${component.name}`, env.components?.[component.name as keyof typeof env.components], `could not be checked: ${messageOf(error)}`);
+            // The component's own name: not always a field of the configuration (monitoring-prerequisites).
+            check.record({ env: env.name, path: `components.${component.name}`, value: env.components?.[component.name as keyof typeof env.components], rule: `could not be checked: ${messageOf(error)}` });
           }
         }
       }

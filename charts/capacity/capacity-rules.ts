@@ -7,7 +7,7 @@ import { durationSeconds, type ConfigValidator } from '../../lib/config/config-v
 const BUDGET_DURATION = /^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/;
 
 /** Configuration rules of the capacity component (`env.capacity`). */
-export function validateCapacity(check: ConfigValidator, env: EnvironmentConfig): void {
+export function validateCapacity(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   if (check.oneOf('capacity.amiFamily', Object.keys(AMI_RELEASE_TAG)) && check.string('capacity.amiAliasVersion')) {
     const version = env.capacity.amiAliasVersion;
     const family = AMI_RELEASE_TAG[env.capacity.amiFamily];

@@ -10,7 +10,7 @@ export function chaosNamespaceOf(env: EnvironmentConfig): NamespaceConfig | unde
 }
 
 /** Rules of the `chaos` section and of what the drills rely on. */
-export function validateChaos(check: ConfigValidator, env: EnvironmentConfig): void {
+export function validateChaos(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   const c = env.chaos;
   if (check.boolean('chaos.allowInProd') && env.tier === 'prod') {
     check.expect(c.allowInProd, 'components.chaos',

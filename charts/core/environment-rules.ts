@@ -22,7 +22,7 @@ const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
  * Rules every environment must satisfy, whatever components it enables. `today` is the day the
  * support calendar is read for (the build date).
  */
-export function validateEnvironmentCore(check: ConfigValidator, env: EnvironmentConfig, today: Date): void {
+export function validateEnvironmentCore(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig, today: Date): void {
   check.dnsLabel('name');
   check.oneOf('tier', ['dev', 'staging', 'prod']);
 
@@ -60,7 +60,7 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
   }
   const publicCidrs = check.array('cluster.publicAccessCidrs');
   publicCidrs?.forEach((cidr, i) => {
-    const path = `cluster.publicAccessCidrs[${i}]`;
+    const path = `cluster.publicAccessCidrs[${i}]` as const;
     if (typeof cidr !== 'string' || !parseCidr(cidr)) check.fail(path, cidr, 'must be an IPv4 CIDR such as 203.0.113.0/24');
     else if (parseCidr(cidr)!.prefix < 8) check.fail(path, cidr, 'must not open the API endpoint to the internet (prefix below /8)');
   });
@@ -77,7 +77,7 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
   check.string('gitops.destinationServer', { pattern: /^https:\/\/\S+$/, rule: 'must be an https:// API server URL' });
   check.boolean('gitops.fleetMode');
 
-  for (const key of Object.keys(env.components ?? {})) check.boolean(`components.${key}`);
+  for (const key of Object.keys(env.components ?? {}) as (keyof EnvironmentConfig['components'])[]) check.boolean(`components.${key}`);
 
   const namespaces = check.array('namespaces', 1);
   namespaces?.forEach((_, i) => {
@@ -98,7 +98,7 @@ export function validateEnvironmentCore(check: ConfigValidator, env: Environment
  * and the version gets only critical fixes; past extended support, EKS upgrades the control plane
  * on its own schedule.
  */
-function validateStandardSupport(check: ConfigValidator, version: string, today: Date): void {
+function validateStandardSupport(check: ConfigValidator<EnvironmentConfig>, version: string, today: Date): void {
   const release = eksRelease(version)!;
   if (inStandardSupport(release, today)) return;
   const day = today.toISOString().slice(0, 10);
@@ -113,11 +113,17 @@ function validateStandardSupport(check: ConfigValidator, version: string, today:
  * No field may hold a credential: everything in the configuration is rendered into `dist/` and
  * published to the gitops branch, which everyone who can read the repository reads.
  */
-export function validateNoCredentials(check: ConfigValidator, env: EnvironmentConfig): void {
+export function validateNoCredentials(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   for (const found of findCredentialStrings(env)) {
-    check.fail(found.path, redact(found.text),
-      `looks like a ${found.name}: credentials must not be written into the configuration (it is rendered into dist/ and published); ` +
-        'keep it in AWS Secrets Manager and reference it through an ExternalSecret');
+    // Found at run time in any field (or map key), so its path is not one the type names.
+    check.record({
+      env: env.name,
+      path: found.path,
+      value: redact(found.text),
+      rule:
+        `looks like a ${found.name}: credentials must not be written into the configuration (it is rendered into dist/ and published); ` +
+        'keep it in AWS Secrets Manager and reference it through an ExternalSecret',
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { awsNames, type EnvironmentConfig } from '../../environments';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 
 /** The namespaces the delivery operators are installed into must be managed namespaces. */
-export function validateDelivery(check: ConfigValidator, env: EnvironmentConfig): void {
+export function validateDelivery(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   const identities = awsNames(env).podIdentities;
   const required: [boolean, string, string][] = [
     [env.components.argoRollouts, 'argo-rollouts', 'Argo Rollouts'],

@@ -8,7 +8,7 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
 /** Rules of the `workloads` section and the components the demo application relies on. */
-export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig): void {
+export function validateDemoApp(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   const w = env.workloads;
   const tiers = new Map(env.namespaces.map((n) => [n.name, n.tier]));
   for (const [field, tier] of [['appNamespace', 'apps'], ['dataNamespace', 'data']] as const) {
@@ -17,7 +17,7 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
     }
   }
 
-  for (const path of ['workloads.imageTag', 'workloads.storeImageTags.redis', 'workloads.storeImageTags.postgres']) {
+  for (const path of ['workloads.imageTag', 'workloads.storeImageTags.redis', 'workloads.storeImageTags.postgres'] as const) {
     if (check.string(path, { pattern: IMAGE_TAG, rule: 'must be an image tag' })) {
       check.expect(check.get(path) !== 'latest', path, "must be a pinned tag, not 'latest'");
     }
@@ -39,7 +39,7 @@ export function validateDemoApp(check: ConfigValidator, env: EnvironmentConfig):
 
   const weights = check.array('workloads.canary.weights', 1);
   weights?.forEach((weight, i) => {
-    const path = `workloads.canary.weights[${i}]`;
+    const path = `workloads.canary.weights[${i}]` as const;
     const previous = i > 0 && canaryWeightProblem(weights[i - 1]) === undefined ? (weights[i - 1] as number) : undefined;
     const problem = canaryWeightProblem(weight, previous);
     if (problem) check.fail(path, weight, problem);

@@ -28,17 +28,17 @@ export function parseExpiry(text: unknown): Date | undefined {
  * Configuration rules of the governance component. `now` is the clock exceptions expire against
  * (injected by tests; the component passes the current time).
  */
-export function validateGovernance(check: ConfigValidator, env: EnvironmentConfig, now: Date): void {
+export function validateGovernance(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig, now: Date): void {
   const g = env.governance;
   check.oneOf('governance.validationAction', ACTIONS);
   for (const [policy, action] of Object.entries(g.policyActions ?? {})) {
-    const path = `governance.policyActions.${policy}`;
+    const path = `governance.policyActions.${policy}` as const;
     if (!POLICY_NAMES.includes(policy)) check.fail(path, action, `unknown policy; expected one of ${POLICY_NAMES.join(', ')}`);
     else check.oneOf(path, ACTIONS);
   }
 
   check.array('governance.additionalTrustedRegistries')?.forEach((registry, i) => {
-    const path = `governance.additionalTrustedRegistries[${i}]`;
+    const path = `governance.additionalTrustedRegistries[${i}]` as const;
     if (typeof registry !== 'string' || !REGISTRY_HOST.test(registry)) {
       check.fail(path, registry, 'must be a registry host without scheme or path, e.g. public.ecr.aws');
       return;
@@ -78,12 +78,12 @@ export function validateGovernance(check: ConfigValidator, env: EnvironmentConfi
   validateExceptions(check, env, now);
 }
 
-function validateExceptions(check: ConfigValidator, env: EnvironmentConfig, now: Date): void {
+function validateExceptions(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig, now: Date): void {
   const exceptions = check.array('governance.exceptions');
   if (!exceptions) return;
   const governed = governedNamespaces(env);
   exceptions.forEach((_, i) => {
-    const path = `governance.exceptions[${i}]`;
+    const path = `governance.exceptions[${i}]` as const;
     const e = env.governance.exceptions[i];
     check.dnsLabel(`${path}.name`);
     check.array(`${path}.policies`, 1)?.forEach((policy, j) => {

@@ -8,7 +8,7 @@ const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const SLACK_CHANNEL = /^#[a-z0-9][a-z0-9._-]{0,79}$/;
 
 /** Configuration rules of the monitoring component. */
-export function validateMonitoring(check: ConfigValidator, env: EnvironmentConfig): void {
+export function validateMonitoring(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   const o = 'observability';
   const retention = check.get(`${o}.retention`);
   check.expect(typeof retention === 'string' && isPrometheusDuration(retention), `${o}.retention`, 'must be a Prometheus duration such as 15d or 36h');
@@ -46,11 +46,11 @@ export function validateMonitoring(check: ConfigValidator, env: EnvironmentConfi
   }
 }
 
-function validateCostModel(check: ConfigValidator, env: EnvironmentConfig): void {
+function validateCostModel(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   const p = 'observability.costModel';
   const vcpuOk = check.positiveNumber(`${p}.baselineVcpu`);
   const memoryOk = check.positiveNumber(`${p}.baselineMemoryGiB`);
-  const share = (field: string) => {
+  const share = (field: 'spotShare' | 'arm64Share') => {
     const v = check.get(`${p}.${field}`);
     return check.expect(typeof v === 'number' && v >= 0 && v <= 1, `${p}.${field}`, 'must be a share from 0 to 1');
   };

@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import type { ApplicationSpec } from '../../imports/argo-cd-argoproj.io';
 import type { ApplicationSource } from './application-source';
 import type { ResourceRef } from './resource-ref';
@@ -92,7 +93,7 @@ export function resolveApplicationOptions(owner: string, options: ApplicationOpt
     ...stripUndefined(options),
   } as ResolvedApplicationOptions;
   if (!Number.isInteger(resolved.syncWave)) throw new Error(`${owner}: syncWave = ${resolved.syncWave}: must be an integer`);
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(resolved.destinationNamespace) || resolved.destinationNamespace.length > 63) {
+  if (!DNS_LABEL.test(resolved.destinationNamespace) || resolved.destinationNamespace.length > 63) {
     throw new Error(`${owner}: destinationNamespace = ${JSON.stringify(resolved.destinationNamespace)}: must be a namespace name (DNS label)`);
   }
   if (!Number.isInteger(resolved.retry.limit) || resolved.retry.limit < 0) {

@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Application } from '../../imports/argo-cd-argoproj.io';
@@ -28,7 +29,7 @@ export class PlatformApplication extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformApplicationProps) {
     super(scope, id);
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(props.name) || props.name.length > 63) {
+    if (!DNS_LABEL.test(props.name) || props.name.length > 63) {
       throw new Error(`PlatformApplication ${id}: name = ${JSON.stringify(props.name)}: must be a DNS label of at most 63 characters`);
     }
     if (props.destinationServer === '') throw new Error(`PlatformApplication ${id}: destinationServer is empty: give the API server URL`);

@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AppProject } from '../../imports/argo-cd-argoproj.io';
@@ -71,7 +72,7 @@ export class PlatformProject extends Construct implements IAppProject {
 
   constructor(scope: Construct, id: string, props: PlatformProjectProps) {
     super(scope, id);
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(props.name)) {
+    if (!DNS_LABEL.test(props.name)) {
       throw new Error(`PlatformProject ${id}: name = ${JSON.stringify(props.name)}: must be a DNS label`);
     }
     if (props.destinationServer === '') throw new Error(`PlatformProject ${id}: destinationServer is empty: give an API server URL or *`);

@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as aws from '../../imports/karpenter-karpenter.k8s.aws';
@@ -75,7 +76,7 @@ export class Ec2NodeClass extends Construct {
   constructor(scope: Construct, id: string, props: Ec2NodeClassProps) {
     super(scope, id);
     const where = `Ec2NodeClass ${props.name}`;
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
+    if (!DNS_LABEL.test(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
     const version = AMI_RELEASE_TAG[props.amiFamily];
     if (!version) throw new Error(`${where}: amiFamily = ${props.amiFamily}: must be one of ${Object.keys(AMI_RELEASE_TAG).join(', ')}`);
     if (props.amiVersion !== 'latest' && !version.pattern.test(props.amiVersion)) {

@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { maxNodeCount } from './max-node-count';
 import { Duration, type Size } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -145,7 +146,7 @@ export class NodePool extends Construct {
   constructor(scope: Construct, id: string, props: NodePoolProps) {
     super(scope, id);
     const where = `NodePool ${props.name}`;
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
+    if (!DNS_LABEL.test(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
     if (!props.nodeClass?.name) throw new Error(`${where}: nodeClass = (missing): must be the Ec2NodeClass its nodes launch with`);
     const capacityTypes = [...new Set(props.capacityTypes ?? [])];
     if (capacityTypes.length === 0 || capacityTypes.some((c) => c !== 'spot' && c !== 'on-demand')) {

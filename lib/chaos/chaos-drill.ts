@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { Chart, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
@@ -10,7 +11,6 @@ import { EXPERIMENT_POD_LABELS, type ExperimentDefinition } from './experiment-d
 import { wholeSeconds } from './whole-seconds';
 
 const NAME_LABEL = 'app.kubernetes.io/name';
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Image pulls, pre- and post-chaos checks and probe delays on top of the fault itself. */
 const RUN_ALLOWANCE = Duration.minutes(10);
 /** Tunables set through typed props, so they are validated and cannot be given twice. */

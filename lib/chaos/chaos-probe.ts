@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { Duration } from 'cdk8s';
 import type { ChaosEngineSpecExperimentsSpecProbe } from '../../imports/litmus-litmuschaos.io';
 import { formatDuration } from '../workloads/units';
@@ -54,7 +55,7 @@ export interface PromProbeOptions extends ProbeRunOptions {
   readonly mode?: ProbeMode;
 }
 
-const PROBE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const PROBE_NAME = DNS_LABEL;
 const POLLING_MODES: readonly ProbeMode[] = ['Continuous', 'OnChaos'];
 
 /** An httpProbe: GET `url`, pass when it answers `responseCode`. */

@@ -1,21 +1,22 @@
+import { DNS_LABEL } from './checks';
 import { CRON_HELP, isIanaTimeZone, parseCron, timeZoneRule } from '../schedule';
+import type { PathOf } from './config-path';
 import type { Violation } from './violation';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DURATION = /^([0-9]+(s|m|h))+$/;
 
 /**
  * Collects violations for one environment. Each check returns whether the value passed, so
  * dependent checks can be skipped instead of reporting the same root cause twice.
  */
-export class ConfigValidator {
+export class ConfigValidator<T = unknown> {
   private readonly found: Violation[] = [];
   /** Fields already reported by a shape rule (unknown key, wrong type): value rules skip them. */
   private readonly settled = new Set<string>();
 
   constructor(
     public readonly envName: string,
-    private readonly root: unknown,
+    private readonly root: T,
   ) {}
 
   get violations(): readonly Violation[] {
@@ -23,7 +24,7 @@ export class ConfigValidator {
   }
 
   /** Reads a dotted path (`a.b[2].c`) from the configuration. */
-  get(path: string): unknown {
+  get(path: PathOf<T>): unknown {
     let current: unknown = this.root;
     for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.')) {
       if (current === null || typeof current !== 'object') return undefined;
@@ -32,28 +33,36 @@ export class ConfigValidator {
     return current;
   }
 
-  fail(path: string, value: unknown, rule: string): false {
-    if (!this.settled.has(path)) this.found.push({ env: this.envName, path, value, rule });
-    return false;
+  fail(path: PathOf<T>, value: unknown, rule: string): false {
+    return this.record({ env: this.envName, path, value, rule });
   }
 
   /** Reports a violation of the configuration's shape; later rules on the same field stay quiet. */
   failShape(violation: Violation): void {
-    this.fail(violation.path, violation.value, violation.rule);
+    this.record(violation);
     this.settled.add(violation.path);
   }
 
+  /**
+   * Reports a violation whose path is not a field of the configuration type (a whole component, a
+   * map key found at run time); typed rules use `fail`.
+   */
+  record(violation: Violation): false {
+    if (!this.settled.has(violation.path)) this.found.push({ ...violation, env: this.envName });
+    return false;
+  }
+
   /** Fails when `condition` is false. */
-  expect(condition: boolean, path: string, rule: string): boolean {
+  expect(condition: boolean, path: PathOf<T>, rule: string): boolean {
     return condition ? true : this.fail(path, this.get(path), rule);
   }
 
-  boolean(path: string): boolean {
+  boolean(path: PathOf<T>): boolean {
     const v = this.get(path);
     return typeof v === 'boolean' || this.fail(path, v, 'must be true or false');
   }
 
-  string(path: string, opts: { pattern?: RegExp; rule?: string; maxLength?: number } = {}): boolean {
+  string(path: PathOf<T>, opts: { pattern?: RegExp; rule?: string; maxLength?: number } = {}): boolean {
     const v = this.get(path);
     if (typeof v !== 'string' || v.length === 0) return this.fail(path, v, 'must be a non-empty string');
     if (opts.maxLength !== undefined && v.length > opts.maxLength) {
@@ -63,7 +72,7 @@ export class ConfigValidator {
     return true;
   }
 
-  dnsLabel(path: string): boolean {
+  dnsLabel(path: PathOf<T>): boolean {
     return this.string(path, {
       pattern: DNS_LABEL,
       maxLength: 63,
@@ -71,27 +80,27 @@ export class ConfigValidator {
     });
   }
 
-  oneOf<T>(path: string, allowed: readonly T[]): boolean {
+  oneOf<V>(path: PathOf<T>, allowed: readonly V[]): boolean {
     const v = this.get(path);
-    return allowed.includes(v as T) || this.fail(path, v, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    return allowed.includes(v as V) || this.fail(path, v, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
   }
 
-  positiveInt(path: string): boolean {
+  positiveInt(path: PathOf<T>): boolean {
     const v = this.get(path);
     return (Number.isInteger(v) && (v as number) > 0) || this.fail(path, v, 'must be a positive integer');
   }
 
-  nonNegativeInt(path: string): boolean {
+  nonNegativeInt(path: PathOf<T>): boolean {
     const v = this.get(path);
     return (Number.isInteger(v) && (v as number) >= 0) || this.fail(path, v, 'must be an integer >= 0');
   }
 
-  positiveNumber(path: string): boolean {
+  positiveNumber(path: PathOf<T>): boolean {
     const v = this.get(path);
     return (typeof v === 'number' && Number.isFinite(v) && v > 0) || this.fail(path, v, 'must be a positive number');
   }
 
-  intInRange(path: string, min: number, max: number): boolean {
+  intInRange(path: PathOf<T>, min: number, max: number): boolean {
     const v = this.get(path);
     return (
       (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) ||
@@ -100,32 +109,32 @@ export class ConfigValidator {
   }
 
   /** Go-style duration of whole seconds, minutes or hours, e.g. `30s`, `1h30m`. */
-  duration(path: string): boolean {
+  duration(path: PathOf<T>): boolean {
     return this.string(path, { pattern: DURATION, rule: 'must be a duration such as 30s, 5m or 720h' });
   }
 
   /** A duration as `duration()` that is also longer than zero. */
-  positiveDuration(path: string): boolean {
+  positiveDuration(path: PathOf<T>): boolean {
     if (!this.duration(path)) return false;
     return durationSeconds(this.get(path) as string) > 0 || this.fail(path, this.get(path), 'must be longer than zero, e.g. 30s, 5m or 720h');
   }
 
   /** Cron expression, checked by a real parser (fields, ranges, names, steps). */
-  cron(path: string): boolean {
+  cron(path: PathOf<T>): boolean {
     if (!this.string(path)) return false;
     const parsed = parseCron(this.get(path) as string);
     return 'schedule' in parsed || this.fail(path, this.get(path), `${parsed.error}; expected ${CRON_HELP}`);
   }
 
   /** IANA time zone of the tz database Node ships. */
-  timeZone(path: string): boolean {
+  timeZone(path: PathOf<T>): boolean {
     if (!this.string(path)) return false;
     const v = this.get(path);
     return isIanaTimeZone(v) || this.fail(path, v, timeZoneRule(v));
   }
 
   /** An array; `minItems` defaults to 0. Returns the array (or undefined when invalid). */
-  array(path: string, minItems = 0): readonly unknown[] | undefined {
+  array(path: PathOf<T>, minItems = 0): readonly unknown[] | undefined {
     const v = this.get(path);
     if (!Array.isArray(v)) {
       this.fail(path, v, 'must be a list');
@@ -139,7 +148,7 @@ export class ConfigValidator {
   }
 
   /** Fails for every value that appears more than once in `values` (paths given by `pathOf`). */
-  unique(values: readonly unknown[], pathOf: (index: number) => string, what: string): boolean {
+  unique(values: readonly unknown[], pathOf: (index: number) => PathOf<T>, what: string): boolean {
     const seen = new Set<string>();
     let ok = true;
     values.forEach((value, i) => {

@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PolicyException as PolicyExceptionResource, type PolicyExceptionSpec } from '../../imports/kyverno-policies.kyverno.io';
@@ -26,7 +27,6 @@ export interface PolicyExceptionProps {
   readonly expires: Date;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * A Kyverno `policies.kyverno.io/v1` PolicyException: named workloads skip the given policies

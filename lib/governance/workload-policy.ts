@@ -1,3 +1,4 @@
+import { DNS_LABEL } from '../config/checks';
 import { Construct } from 'constructs';
 import {
   ValidatingPolicy,
@@ -65,7 +66,6 @@ export interface WorkloadPolicyProps extends WorkloadPolicyOptions {
   readonly matchConditions?: readonly PolicyVariable[];
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ACTIONS: Record<ValidationAction, ValidatingPolicySpecValidationActions> = {
   Audit: ValidatingPolicySpecValidationActions.AUDIT,
   Deny: ValidatingPolicySpecValidationActions.DENY,

@@ -1,7 +1,8 @@
+import { DNS_LABEL } from '../config/checks';
 import { checkPrometheusDuration } from './prometheus-duration';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const PORT_NAME = DNS_LABEL;
 
 /** What a monitor scrapes on each selected target; shared by service and pod monitors. */
 export interface ScrapeEndpointProps {
