@@ -8,6 +8,7 @@ export * from './quantity';
 export * from './sync-order';
 export * from './sync-plan';
 export * from './violation';
+export * from './rules/architecture-rule';
 export * from './rules/crd-rule';
 export * from './rules/namespace-rule';
 export * from './rules/project-rule';

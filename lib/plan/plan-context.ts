@@ -30,6 +30,8 @@ export interface PlanContext {
   readonly maxNodesOf: (nodePool: ManifestObject) => number;
   /** Which chart runs the controller for which kinds. */
   readonly controllers: readonly ControllerNeed[];
+  /** Image repositories built for amd64 only (their pods must never land on arm64). */
+  readonly amd64OnlyImages: readonly string[];
 }
 
 /** Controllers of the kinds the platform renders, by the chart that runs them. */

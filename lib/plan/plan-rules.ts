@@ -1,4 +1,5 @@
 import type { PlanContext } from './plan-context';
+import { architectureRule } from './rules/architecture-rule';
 import { crdRule } from './rules/crd-rule';
 import { namespaceRule } from './rules/namespace-rule';
 import { projectRule } from './rules/project-rule';
@@ -11,7 +12,7 @@ import type { PlanViolation } from './violation';
 export type PlanRule = (plan: SyncPlan, context: PlanContext) => PlanViolation[];
 
 /** Every rule of the sync-plan gate, in report order. */
-export const PLAN_RULES: readonly PlanRule[] = [projectRule, crdRule, namespaceRule, schedulingRule, referenceRule, quotaRule];
+export const PLAN_RULES: readonly PlanRule[] = [projectRule, crdRule, namespaceRule, schedulingRule, architectureRule, referenceRule, quotaRule];
 
 /** All violations of `plan`, in rule order, each rule's sorted. */
 export function checkSyncPlan(plan: SyncPlan, context: PlanContext, rules: readonly PlanRule[] = PLAN_RULES): PlanViolation[] {

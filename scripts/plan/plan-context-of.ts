@@ -66,5 +66,6 @@ export function planContextOf(env: EnvironmentConfig): PlanContext {
     systemNodes: systemNodeShape(env),
     maxNodesOf,
     controllers: PLATFORM_CONTROLLERS,
+    amd64OnlyImages: env.capacity.amd64OnlyImages,
   };
 }

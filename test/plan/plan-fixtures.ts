@@ -55,6 +55,7 @@ export const CONTEXT: PlanContext = {
   systemNodes: SYSTEM,
   maxNodesOf: () => 10,
   controllers: PLATFORM_CONTROLLERS,
+  amd64OnlyImages: [],
 };
 
 export function namespace(name: string): ManifestObject {

@@ -1,4 +1,4 @@
-import { crdRule, formatViolation, namespaceRule, projectRule, quotaRule, referenceRule, schedulingRule, type PlanViolation } from '../../lib/plan';
+import { architectureRule, crdRule, formatViolation, namespaceRule, projectRule, quotaRule, referenceRule, schedulingRule, type PlanViolation } from '../../lib/plan';
 import { app, CONTEXT, crd, deployment, KARPENTER, namespace, nodePool, OPEN_PROJECT, plan, project, REPO, SYSTEM_PLACEMENT } from './plan-fixtures';
 
 const lines = (vs: PlanViolation[]) => vs.map(formatViolation);
@@ -121,6 +121,31 @@ describe('scheduling rule', () => {
     const p = plan([karpenter, capacity, app('web', 0, [deployment('web', 'apps', pod)])]);
     expect(lines(schedulingRule(p, CONTEXT))).toEqual([
       '[scheduling] web: Deployment apps/web: fits no NodePool (NodePool on-demand: nodeSelector karpenter.sh/capacity-type=reserved matches no node (NodePool on-demand: karpenter.sh/capacity-type in on-demand); NodePool spot: does not tolerate taint spot=true:NoSchedule)',
+    ]);
+  });
+});
+
+describe('architecture rule', () => {
+  const amd64Only = { ...CONTEXT, amd64OnlyImages: ['registry.example.com/legacy'] };
+  const legacy = (pod: Record<string, unknown> = {}) => deployment('legacy', 'apps', { containers: [{ name: 'main', image: 'registry.example.com/legacy:1.0', resources: {} }], ...pod });
+  const bothArchitectures = nodePool('general', [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }]);
+
+  test('passes when an amd64-only image is pinned to amd64', () => {
+    const p = plan([app('capacity', -1, [bothArchitectures]), app('web', 0, [legacy({ nodeSelector: { 'kubernetes.io/arch': 'amd64' } })])]);
+    expect(architectureRule(p, amd64Only)).toEqual([]);
+  });
+
+  test('fails when an amd64-only image may land on arm64 nodes of a NodePool', () => {
+    const p = plan([app('capacity', -1, [bothArchitectures]), app('web', 0, [legacy()])]);
+    expect(lines(architectureRule(p, amd64Only))).toEqual([
+      '[architecture] web: Deployment apps/legacy: runs registry.example.com/legacy:1.0, an amd64-only image, but is not pinned to amd64 (kubernetes.io/arch) and NodePool general may launch arm64 for it',
+    ]);
+  });
+
+  test('fails when an amd64-only image fits the arm64 system node group', () => {
+    const p = plan([app('early', 0, [legacy({ ...SYSTEM_PLACEMENT })])]);
+    expect(lines(architectureRule(p, amd64Only))).toEqual([
+      '[architecture] early: Deployment apps/legacy: runs registry.example.com/legacy:1.0, an amd64-only image, but fits the system node group test-system, whose nodes are arm64',
     ]);
   });
 });
