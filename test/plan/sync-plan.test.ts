@@ -23,7 +23,7 @@ describe('sync plan of the dev environment', () => {
     const { state, plan } = await planned;
     expect(state.renderErrors).toEqual([]);
     expect(checkSyncPlan(plan, planContextOf(dev)).map(formatViolation)).toEqual([]);
-  });
+  }, 180_000);
 
   test('the root Application uses its own AppProject, which may only manage Argo CD objects', async () => {
     const { plan } = await planned;
@@ -32,7 +32,7 @@ describe('sync plan of the dev environment', () => {
     expect((project.spec as any).destinations).toEqual([{ namespace: 'argocd', server: 'https://kubernetes.default.svc' }]);
     expect((project.spec as any).namespaceResourceWhitelist.map((k: { kind: string }) => k.kind)).toEqual(['AppProject', 'Application', 'ApplicationSet']);
     expect((project.spec as any).clusterResourceWhitelist).toBeUndefined();
-  });
+  }, 180_000);
 
   test('the table lists the root first, then every Application by wave', async () => {
     const { plan } = await planned;
@@ -41,7 +41,7 @@ describe('sync plan of the dev environment', () => {
     const waves = plan.applications.map((a) => a.wave);
     expect(waves).toEqual([...waves].sort((a, b) => a - b));
     expect(table.split('\n')[2]).toMatch(/^ root {2}dev-root/);
-  });
+  }, 180_000);
 
   test('every Helm Application is rendered with its chart, or reported', async () => {
     const { state } = await planned;
@@ -49,14 +49,14 @@ describe('sync plan of the dev environment', () => {
     for (const app of helm) expect(app.objects.length).toBeGreaterThan(0);
     const helmApplications = state.applications[0].objects.filter((o) => o.kind === 'Application' && Array.isArray((o.spec as { sources?: unknown }).sources));
     expect(helm.length + state.renderErrors.length).toBe(helmApplications.length);
-  });
+  }, 180_000);
 
   test('Karpenter can add nodes only after its controller and NodePools are applied', async () => {
     const { plan } = await planned;
     const karpenter = plan.applications.find((a) => a.chart?.name === 'karpenter')!;
     const capacity = plan.applications.find((a) => a.objects.some((o) => o.kind === 'NodePool'))!;
     expect(capacityWave(plan)).toBe(Math.max(karpenter.wave, capacity.wave) + 1);
-  });
+  }, 180_000);
 });
 
 // Every environment, as Argo CD would sync it, passes the gate: each rule's failure on the old
@@ -73,5 +73,5 @@ describe.each(['staging', 'prod'])('sync plan of %s', (name) => {
     const state = await desiredStateOf(env, root);
     expect(state.renderErrors).toEqual([]);
     expect(checkSyncPlan(buildSyncPlan(state, pinnedCrds()), planContextOf(env)).map(formatViolation)).toEqual([]);
-  });
+  }, 180_000);
 });
