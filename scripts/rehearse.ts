@@ -63,6 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const preinstalledCrds = argoCdCrds();
   let failed = false;
   for (const env of args.envs) {
+    const envStart = Date.now();
     const state = await desiredStateOf(env, args.root);
     const plan = buildSyncPlan(state, pinnedCrds());
     const result = await rehearse({
@@ -78,6 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
     });
     const report = { ...result.report, failures: [...state.renderErrors.map((e) => `not rehearsed, Argo CD could not render it: ${e}`), ...result.report.failures] };
     console.log(formatSummary(report));
+    console.log(`== rehearsal ${env.name}: ${report.failures.length === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - envStart) / 1000)} s (rendering included)\n`);
     if (report.failures.length > 0) failed = true;
     if (args.keep) {
       console.log(`\nThe cluster is still running (PIDs ${result.pids.join(' ')}). Look around with:\n  export KUBECONFIG=${result.kubeconfig}\n  ${join(CONTROL_PLANE_TOOLS.binDir, 'kubectl')} get nodes,nodeclaims,pods -A\nPress Ctrl-C to stop it and remove ${result.dir}.`);

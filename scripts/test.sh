@@ -11,9 +11,9 @@ step "type-check (tsc $(npx --no-install tsc --version | awk '{print $2}'))"
 npx --no-install tsc --noEmit -p tsconfig.json
 
 # The validator tests and `npm run validate` need kubectl-validate, the pinned CRDs and charts,
-# and helm (release rendering).
+# and helm (release rendering); the rehearsal tests and step need the control plane.
 step "pinned tools and upstream files"
-bash scripts/tools.sh kubectl-validate kyverno helm
+bash scripts/tools.sh kubectl-validate kyverno helm control-plane
 npx --no-install tsx scripts/fetch-upstream.ts
 
 step "unit and chart tests (jest)"
@@ -27,6 +27,11 @@ npx --no-install tsx scripts/validate.ts
 
 step "sync plan: every Application rendered as Argo CD would (real Helm, pinned charts), then the gate"
 npx --no-install tsx scripts/plan.ts
+
+# Every environment on a throw-away local control plane with Karpenter's kwok provider, one after
+# another (each prints its time); all environments run even when one fails.
+step "rehearsal: each environment applied to a real control plane in Argo CD's order, invariants on the live cluster"
+npx --no-install tsx scripts/rehearse.ts
 
 step "Kyverno policies with the real engine: test suites and conformance of every rendered workload"
 bash scripts/tools.sh kyverno

@@ -37,6 +37,8 @@ export interface RehearsalOptions {
   readonly kubernetesVersion: string;
   /** CRDs the bootstrap installs before the root Application (Argo CD's). */
   readonly preinstalledCrds: readonly ManifestObject[];
+  /** Namespaces that exist before the first sync besides Kubernetes' own (the bootstrap's Argo CD namespace). @default ['argocd'] */
+  readonly preexistingNamespaces?: readonly string[];
   /** Zones a product workload with at least this many replicas must spread over; 0 or 1: not checked. */
   readonly spreadZones: number;
   /** AppProject of the product workloads. @default 'workloads' */
@@ -130,6 +132,10 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     const crds = await client.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions');
     return crds.length >= options.preinstalledCrds.length + kwokCrds.length && crds.every((c) => healthOf('CustomResourceDefinition', c).healthy);
   });
+
+  for (const name of options.preexistingNamespaces ?? ['argocd']) {
+    await client.create('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
 
   // NodePools and node classes, translated for the kwok provider; its instance-type list.
   const translation: string[] = [];
