@@ -250,7 +250,7 @@ version_of() {
     karpenter-kwok) "$bin" --help >/dev/null 2>&1; go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
     kube-apiserver | kube-controller-manager | kube-scheduler) "$bin" --version ;;
     kubectl) "$bin" version --client ;;
-    etcd) "$bin" --version ;;
+    etcd | kwok) "$bin" --version ;;
     checkov) "$bin" --version ;;
     helm) "$bin" version --short ;;
     *) "$bin" version ;;
