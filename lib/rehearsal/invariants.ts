@@ -131,13 +131,32 @@ export function checkInvariants(live: LiveCluster, ctx: InvariantContext): Invar
   results.push({ name: 'node count within NodePool limits and the node group maximum', ok: overLimits.length === 0, details: overLimits.length > 0 ? overLimits : [...usage, `system node group: ${systemCount} node(s)`] });
 
   const pending = live.pods.filter((p) => p.status?.phase === 'Pending');
-  results.push({ name: 'nothing Pending at the end', ok: pending.length === 0, details: pending.map((p) => `${label(p)}: ${pendingReason(p)}`) });
+  results.push({ name: 'nothing Pending at the end', ok: pending.length === 0, details: pending.map((p) => `${label(p)}: ${pendingReason(p, live.nodes)}`) });
   return results;
 }
 
-/** The scheduler's reason a pod is Pending (its PodScheduled condition), or what it waits for. */
-export function pendingReason(pod: any): string {
+function tolerates(pod: any, taint: any): boolean {
+  return (pod.spec?.tolerations ?? []).some((t: any) =>
+    (t.key === undefined || t.key === '' ? t.operator === 'Exists' : t.key === taint.key)
+    && (t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? ''))
+    && (!t.effect || t.effect === taint.effect));
+}
+
+/** The scheduling taints of `nodes` the pod does not tolerate, as `key=value:effect`. */
+export function untoleratedTaints(pod: any, nodes: readonly any[]): string[] {
+  const taints = nodes.flatMap((n) => (n.spec?.taints ?? []) as any[]).filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+  return [...new Set(taints.filter((t) => !tolerates(pod, t)).map((t) => `${t.key}=${t.value ?? ''}:${t.effect}`))].sort();
+}
+
+/**
+ * The scheduler's reason a pod is Pending (its PodScheduled condition), naming the taints it does
+ * not tolerate when that is the reason, or what it waits for.
+ */
+export function pendingReason(pod: any, nodes: readonly any[] = []): string {
   const c = (pod.status?.conditions ?? []).find((x: any) => x.type === 'PodScheduled');
-  if (c && c.status === 'False') return `${c.reason}: ${c.message}`;
+  if (c && c.status === 'False') {
+    const taints = /untolerated taint/.test(String(c.message)) ? untoleratedTaints(pod, nodes) : [];
+    return `${c.reason}: ${c.message}${taints.length > 0 ? ` [does not tolerate ${taints.join(', ')}]` : ''}`;
+  }
   return pod.spec?.nodeName ? `scheduled on ${pod.spec.nodeName}, not started` : 'not scheduled yet';
 }

@@ -29,8 +29,10 @@ export interface WaveReport {
   readonly warnings: readonly string[];
   /** Objects not healthy when the wave's time ran out, with their state. */
   readonly unhealthy: readonly string[];
-  /** Pods Pending at the end of the wave with the scheduler's reason. */
+  /** Pods Pending at the end of the wave with the scheduler's reason (not already reported by an earlier wave). */
   readonly pending: readonly string[];
+  /** Pods reported Pending by an earlier wave and still Pending. */
+  readonly stillPending: number;
   readonly nodeClaims: readonly LaunchedNodeClaim[];
   /** PVCs the EBS stand-in bound, and stand-in Secrets/ReplicaSets created. */
   readonly standIns: readonly string[];
@@ -57,14 +59,21 @@ export interface RehearsalReport {
 
 /** The report of one wave as printed while the rehearsal runs. */
 export function formatWave(env: string, w: WaveReport): string {
-  const lines = [`${env} wave ${w.wave} (${w.applications.join(', ')}): ${w.applied} applied, ${w.skipped.length} skipped, ${w.rejections.length} rejected, ${w.unhealthy.length} unhealthy, ${w.pending.length} pending, ${w.nodeClaims.length} NodeClaim(s) [${w.seconds.toFixed(1)} s]`];
+  const lines = [`${env} wave ${w.wave} (${w.applications.join(', ')}): ${w.applied} applied, ${w.skipped.length} skipped, ${w.rejections.length} rejected, ${w.unhealthy.length} unhealthy, ${w.pending.length} newly pending${w.stillPending > 0 ? ` (${w.stillPending} still pending from earlier waves)` : ''}, ${w.nodeClaims.length} NodeClaim(s) [${w.seconds.toFixed(1)} s]`];
   for (const r of w.rejections) lines.push(`  REJECTED ${r.source}: ${r.object}${r.application ? ` (${r.application})` : ''}: ${r.message}`);
   for (const u of w.unhealthy) lines.push(`  UNHEALTHY ${u}`);
   for (const p of w.pending) lines.push(`  PENDING ${p}`);
   for (const n of w.nodeClaims) lines.push(`  NodeClaim ${n.name}: pool ${n.nodePool}, ${n.capacityType}, ${n.architecture}, ${n.zone}, ${n.instanceType}`);
   for (const s of w.standIns) lines.push(`  stand-in ${s}`);
   for (const s of w.skipped) lines.push(`  skipped ${s}`);
-  for (const warning of [...new Set(w.warnings)]) lines.push(`  warning ${warning}`);
+  // Warnings are `<object>: <text>`; one line per distinct text, naming its objects.
+  const byText = new Map<string, string[]>();
+  for (const warning of new Set(w.warnings)) {
+    const [object, ...rest] = warning.split(': ');
+    const text = rest.join(': ');
+    byText.set(text, [...(byText.get(text) ?? []), object]);
+  }
+  for (const [text, objects] of byText) lines.push(`  warning ${text} (${objects.join(', ')})`);
   return lines.join('\n');
 }
 

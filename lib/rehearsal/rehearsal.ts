@@ -175,6 +175,7 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
   const appliedCrds = new Set<string>(); // group/Kind of CRDs applied so far
   const seenEvents = new Set<string>();
   const seenClaims = new Set<string>();
+  const seenPending = new Set<string>();
   const waves: WaveReport[] = [];
   const failures: string[] = [];
   const groups = [{ wave: 'root', entries: plan.entries.filter((e) => e.application === plan.root) }];
@@ -256,7 +257,11 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     }
     const health = await Promise.all(tracked.map(async (t) => ({ t, h: healthOf(t.kind, await client.get(t.path).catch(() => undefined)) })));
     const unhealthy = health.filter(({ h }) => !h.healthy).map(({ t, h }) => `${t.label} (${t.application}): ${h.message}`);
-    const pending = (await client.list('/api/v1/pods')).filter((p) => p.status?.phase === 'Pending').map((p) => `Pod ${p.metadata.namespace}/${p.metadata.name}: ${pendingReason(p)}`);
+    const pendingPods = (await client.list('/api/v1/pods')).filter((p) => p.status?.phase === 'Pending');
+    const liveNodes = pendingPods.length > 0 ? await client.list('/api/v1/nodes') : [];
+    const pending = pendingPods.filter((p) => !seenPending.has(p.metadata.uid)).map((p) => `Pod ${p.metadata.namespace}/${p.metadata.name}: ${pendingReason(p, liveNodes)}`);
+    const stillPending = pendingPods.filter((p) => seenPending.has(p.metadata.uid)).length;
+    for (const p of pendingPods) seenPending.add(p.metadata.uid);
     const nodeClaims: LaunchedNodeClaim[] = [];
     for (const nc of await client.list('/apis/karpenter.sh/v1/nodeclaims').catch(() => [])) {
       if (seenClaims.has(nc.metadata.name)) continue;
@@ -264,7 +269,7 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
       const l = nc.metadata.labels ?? {};
       nodeClaims.push({ name: nc.metadata.name, nodePool: l['karpenter.sh/nodepool'] ?? '?', capacityType: l['karpenter.sh/capacity-type'] ?? '?', architecture: l['kubernetes.io/arch'] ?? '?', zone: l['topology.kubernetes.io/zone'] ?? '?', instanceType: l['node.kubernetes.io/instance-type'] ?? '?' });
     }
-    const report: WaveReport = { wave: group.wave, applications, applied, skipped, rejections, warnings, unhealthy, pending, nodeClaims, standIns, seconds: (Date.now() - waveStart) / 1000 };
+    const report: WaveReport = { wave: group.wave, applications, applied, skipped, rejections, warnings, unhealthy, pending, stillPending, nodeClaims, standIns, seconds: (Date.now() - waveStart) / 1000 };
     waves.push(report);
     log(formatWave(env, report));
     for (const r of rejections) failures.push(`wave ${group.wave}: ${r.source} rejected ${r.object}${r.application ? ` (${r.application})` : ''}: ${r.message}`);

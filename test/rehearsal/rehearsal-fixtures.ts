@@ -95,10 +95,7 @@ export function fixturePlan(defect?: Defect): SyncPlan {
       nodePool('spot-stateless', 'spot', 50, [SPOT_TAINT]),
       nodePool('on-demand', 'on-demand', 10, []),
     ], { destinationNamespace: '' }),
-    app('test-web', 5, [workload('Deployment', 'web', 'shop', 2, {
-      tolerations: [SPOT_TOLERATION],
-      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } }],
-    })], { project: 'workloads', destinationNamespace: 'shop' }),
+    app('test-web', 5, [workload('Deployment', 'web', 'shop', 2, { tolerations: [SPOT_TOLERATION] })], { project: 'workloads', destinationNamespace: 'shop' }),
     app('test-db', 10, [storageClass, workload('StatefulSet', 'db', 'shop', 1, statefulPod, {
       serviceName: 'db',
       volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', resources: { requests: { storage: '10Gi' } } } }],
