@@ -4,6 +4,7 @@ import { parseQuantity } from '../plan/quantity';
 import { capacityWave } from '../plan/rules/scheduling-rule';
 import { CAPACITY_TYPE_LABEL, SPOT_TAINT, STATEFUL_LABEL } from '../scheduling/capacity';
 import type { InvariantResult } from './rehearsal-report';
+import { STAND_IN_OWNER_LABEL } from './stand-ins';
 
 /** What the live cluster held at the end of the rehearsal. */
 export interface LiveCluster {
@@ -30,6 +31,11 @@ export interface InvariantContext {
 /** A pod's top-level owner as `Kind namespace/name` (Deployment, StatefulSet, Rollout, Job, DaemonSet …). */
 export function topOwnerOf(pod: any, live: LiveCluster): { kind: string; namespace: string; name: string } | undefined {
   const ns = pod.metadata.namespace;
+  const standIn: string | undefined = pod.metadata.labels?.[STAND_IN_OWNER_LABEL];
+  if (standIn) {
+    const [kind, ...name] = standIn.split('.');
+    return { kind, namespace: ns, name: name.join('.') };
+  }
   const ref = (pod.metadata.ownerReferences ?? [])[0];
   if (!ref) return undefined;
   if (ref.kind === 'ReplicaSet') {
@@ -55,7 +61,8 @@ export function applicationOfPod(pod: any, live: LiveCluster, plan: SyncPlan): A
 }
 
 export function isStateful(pod: any, live: LiveCluster): boolean {
-  return topOwnerOf(pod, live)?.kind === 'StatefulSet'
+  const kind = topOwnerOf(pod, live)?.kind;
+  return kind === 'StatefulSet' || kind === 'Prometheus' || kind === 'Alertmanager'
     || (pod.spec?.volumes ?? []).some((v: any) => v.persistentVolumeClaim)
     || pod.metadata?.labels?.[STATEFUL_LABEL] === 'true';
 }

@@ -16,7 +16,7 @@ import { kwokInstanceTypes } from './kwok-instance-types';
 import { rootVolumeSizeOf, translateNodeClass, translateNodePool } from './node-pool-translation';
 import { ProcessGroup } from './processes';
 import { formatWave, type LaunchedNodeClaim, type RehearsalReport, type Rejection, type RejectionSource, type WaveReport } from './rehearsal-report';
-import { bindPendingClaims, externalSecretStandIn, initialReplicasOf, rolloutStandIn } from './stand-ins';
+import { bindPendingClaims, externalSecretStandIn, initialReplicasOf, PROMETHEUS_OPERATOR_KINDS, prometheusOperatorStandIn, rolloutStandIn } from './stand-ins';
 import { systemNodes, type SystemNodeGroup } from './system-nodes';
 
 /** Field manager Argo CD uses for server-side apply. */
@@ -232,6 +232,16 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
           await client.create(`/api/v1/namespaces/${entry.namespace}/secrets`, secret);
           standIns.push(`Secret ${entry.namespace}/${secret.metadata?.name} for ${entry.label} (placeholder values, External Secrets not run)`);
         }
+        if (PROMETHEUS_OPERATOR_KINDS.includes(object.kind) && object.apiVersion.startsWith('monitoring.coreos.com/') && entry.namespace) {
+          const sts = prometheusOperatorStandIn(object, entry.namespace);
+          const stsPath = `/apis/apps/v1/namespaces/${entry.namespace}/statefulsets/${sts.metadata?.name}`;
+          const created = await client.call('PATCH', `${stsPath}?fieldManager=rehearsal&force=true`, sts, 'application/apply-patch+yaml');
+          if (created.status >= 300) rejections.push({ object: `StatefulSet ${entry.namespace}/${sts.metadata?.name}`, application: entry.application.name, source: sourceOf(messageOf(created.body), created.status), message: messageOf(created.body) });
+          else {
+            tracked.push({ label: `${label} (stand-in StatefulSet)`, application: entry.application.name, kind: 'StatefulSet', path: stsPath });
+            standIns.push(`StatefulSet ${entry.namespace}/${sts.metadata?.name} with ${(sts.spec as { replicas: number }).replicas} replica(s) for ${entry.label} (Prometheus operator not run)`);
+          }
+        }
         if (object.kind === 'Rollout' && entry.namespace) {
           const replicas = initialReplicasOf(object, scalers);
           const rs = rolloutStandIn(object, entry.namespace, replicas);
@@ -363,7 +373,7 @@ export const NOT_EXERCISED: readonly string[] = [
   'KEDA not run: ScaledObjects and ScaledJobs create no HPA or Jobs; the operator and metrics adapter Deployments just run as pods; its APIService and webhooks are not applied',
   'External Secrets not run: each ExternalSecret gets a stand-in Secret with placeholder values; its webhooks are not applied',
   'Kyverno not run: ValidatingPolicies are stored but not enforced; its Deployments just run as pods',
-  'Prometheus operator not run: Prometheus and Alertmanager resources create no StatefulSets; ServiceMonitors and rules are only stored',
+  'Prometheus operator not run: each Prometheus and Alertmanager is represented by a stand-in StatefulSet (replicas, resources, scheduling, storage; without the operator\'s sidecars); ServiceMonitors and rules are only stored',
   'no CSI driver: PVCs are bound by a stand-in PersistentVolume in the selected node\'s zone (label rehearsal.eks-platform/stand-in-for: aws-ebs-csi-driver)',
   'no AWS: EC2NodeClass settings (AMI, subnets, security groups, IAM role, kubelet, metadata options) do not apply to kwok nodes; no load balancers (Ingress, Service type LoadBalancer) and no Pod Identity',
   'Argo CD itself not run: the rehearsal applies in its order with server-side apply and waits for its built-in health checks; it does not stop at the first unhealthy wave, so every later wave is reported too',

@@ -35,8 +35,50 @@ export function rolloutStandIn(rollout: ManifestObject, namespace: string, repli
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: { name: `${rollout.metadata?.name}-stand-in`, namespace, labels: { [STAND_IN_LABEL]: 'argo-rollouts', 'rehearsal.eks-platform/rollout': String(rollout.metadata?.name) } },
-    spec: { replicas, selector: spec.selector, template: spec.template },
+    spec: { replicas, selector: spec.selector, template: { ...spec.template, metadata: { ...spec.template?.metadata, labels: { ...spec.template?.metadata?.labels, [STAND_IN_OWNER_LABEL]: `Rollout.${rollout.metadata?.name}` } } } },
   } as ManifestObject;
+}
+
+/** Pod label naming the object a stand-in's pods belong to, as `Kind.name` (label values cannot hold a slash). */
+export const STAND_IN_OWNER_LABEL = 'rehearsal.eks-platform/owner';
+
+/** Kinds whose pods the Prometheus operator would run as a StatefulSet. */
+export const PROMETHEUS_OPERATOR_KINDS = ['Prometheus', 'Alertmanager'];
+
+/**
+ * What the Prometheus operator would create for a Prometheus or Alertmanager: a StatefulSet
+ * `<kind>-<name>` with its replicas (× shards), resources, scheduling constraints, security context
+ * and storage (`spec.storage.volumeClaimTemplate`), without the operator's sidecars.
+ */
+export function prometheusOperatorStandIn(object: ManifestObject, namespace: string): ManifestObject {
+  const kind = object.kind.toLowerCase();
+  const name = String(object.metadata?.name);
+  const spec = (object.spec ?? {}) as Record<string, any>;
+  const labels = { 'app.kubernetes.io/name': kind, [kind]: name, [STAND_IN_OWNER_LABEL]: `${object.kind}.${name}` };
+  const claim = spec.storage?.volumeClaimTemplate;
+  const claimName = claim?.metadata?.name ?? `${kind}-${name}-db`;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: `${kind}-${name}`, namespace, labels: { [STAND_IN_LABEL]: 'prometheus-operator' } },
+    spec: {
+      replicas: (spec.replicas ?? 1) * (spec.shards ?? 1),
+      serviceName: `${kind}-operated`,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [{ name: kind, image: spec.image ?? `quay.io/prometheus/${kind}`, resources: spec.resources ?? {}, ...(claim ? { volumeMounts: [{ name: claimName, mountPath: '/data' }] } : {}) }],
+          ...pick(spec, ['nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'securityContext', 'priorityClassName', 'serviceAccountName']),
+        },
+      },
+      ...(claim ? { volumeClaimTemplates: [{ metadata: { name: claimName }, spec: claim.spec }] } : {}),
+    },
+  } as ManifestObject;
+}
+
+function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]]));
 }
 
 /**
