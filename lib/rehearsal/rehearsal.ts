@@ -257,14 +257,7 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
       await waitForHealth(tracked, deadline, standIns);
     }
 
-    // Rejections by controllers creating pods (ReplicaSet, StatefulSet, Job, DaemonSet): events.
-    for (const ev of await client.list('/api/v1/events')) {
-      if (ev.type !== 'Warning' || ev.reason !== 'FailedCreate') continue;
-      const key = `${ev.involvedObject?.kind}/${ev.involvedObject?.namespace}/${ev.involvedObject?.name}/${ev.message}`;
-      if (seenEvents.has(key)) continue;
-      seenEvents.add(key);
-      rejections.push({ object: `${ev.involvedObject?.kind} ${ev.involvedObject?.namespace}/${ev.involvedObject?.name}`, source: sourceOf(String(ev.message), 403), message: String(ev.message) });
-    }
+    rejections.push(...await controllerRejections());
     const health = await Promise.all(tracked.map(async (t) => ({ t, h: healthOf(t.kind, await client.get(t.path).catch(() => undefined)) })));
     const unhealthy = health.filter(({ h }) => !h.healthy).map(({ t, h }) => `${t.label} (${t.application}): ${h.message}`);
     const pendingPods = (await client.list('/api/v1/pods')).filter((p) => p.status?.phase === 'Pending');
@@ -286,6 +279,13 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     for (const u of unhealthy) failures.push(`wave ${group.wave}: not healthy after ${Math.round(waveTimeoutMs / 1000)} s: ${u}`);
   }
 
+  // Events recorded after the last wave's look (the event recorder batches).
+  await new Promise((r) => setTimeout(r, 2000));
+  const late = await controllerRejections();
+  if (late.length > 0 && waves.length > 0) {
+    (waves[waves.length - 1].rejections as Rejection[]).push(...late);
+    for (const r of late) failures.push(`wave ${waves[waves.length - 1].wave} (recorded late): ${r.source} rejected ${r.object}: ${r.message}`);
+  }
   const live = {
     pods: await client.list('/api/v1/pods'),
     nodes: await client.list('/api/v1/nodes'),
@@ -311,6 +311,19 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     failures,
     seconds: (Date.now() - started) / 1000,
   };
+
+  /** Rejections of pods the controllers tried to create (ReplicaSet, StatefulSet, Job, DaemonSet): their FailedCreate events, each once. */
+  async function controllerRejections(): Promise<Rejection[]> {
+    const found: Rejection[] = [];
+    for (const ev of await client.list('/api/v1/events')) {
+      if (ev.type !== 'Warning' || ev.reason !== 'FailedCreate') continue;
+      const key = `${ev.involvedObject?.kind}/${ev.involvedObject?.namespace}/${ev.involvedObject?.name}/${ev.message}`;
+      if (seenEvents.has(key)) continue;
+      seenEvents.add(key);
+      found.push({ object: `${ev.involvedObject?.kind} ${ev.involvedObject?.namespace}/${ev.involvedObject?.name}`, source: sourceOf(String(ev.message), 403), message: String(ev.message) });
+    }
+    return found;
+  }
 
   async function pathFor(object: ManifestObject, entry: PlanEntry): Promise<string | undefined> {
     const ns = entry.namespaced === false ? undefined : entry.namespace;
