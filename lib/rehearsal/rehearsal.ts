@@ -262,7 +262,8 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     const unhealthy = health.filter(({ h }) => !h.healthy).map(({ t, h }) => `${t.label} (${t.application}): ${h.message}`);
     const pendingPods = (await client.list('/api/v1/pods')).filter((p) => p.status?.phase === 'Pending');
     const liveNodes = pendingPods.length > 0 ? await client.list('/api/v1/nodes') : [];
-    const pending = pendingPods.filter((p) => !seenPending.has(p.metadata.uid)).map((p) => `Pod ${p.metadata.namespace}/${p.metadata.name}: ${pendingReason(p, liveNodes)}`);
+    const pending: string[] = [];
+    for (const p of pendingPods.filter((x) => !seenPending.has(x.metadata.uid))) pending.push(`Pod ${p.metadata.namespace}/${p.metadata.name}: ${pendingReason(p, liveNodes)}${await missingStorageClasses(p)}`);
     const stillPending = pendingPods.filter((p) => seenPending.has(p.metadata.uid)).length;
     for (const p of pendingPods) seenPending.add(p.metadata.uid);
     const nodeClaims: LaunchedNodeClaim[] = [];
@@ -279,6 +280,16 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     for (const u of unhealthy) failures.push(`wave ${group.wave}: not healthy after ${Math.round(waveTimeoutMs / 1000)} s: ${u}`);
   }
 
+  // Like Argo CD's root Application, which stays Progressing until everything is healthy: give
+  // what earlier waves left Pending a last chance (volumes bound, nodes launched), then look.
+  const settleUntil = Date.now() + Math.min(waveTimeoutMs, 60_000);
+  const lastStandIns = waves.length > 0 ? (waves[waves.length - 1].standIns as string[]) : [];
+  for (;;) {
+    for (const claim of await bindPendingClaims(client, storageClasses)) lastStandIns.push(`PersistentVolume for PVC ${claim} (EBS CSI driver not run; bound after the last wave)`);
+    const stillPending = (await client.list('/api/v1/pods')).filter((p) => p.status?.phase === 'Pending');
+    if (stillPending.length === 0 || Date.now() > settleUntil) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   // Events recorded after the last wave's look (the event recorder batches).
   await new Promise((r) => setTimeout(r, 2000));
   const late = await controllerRejections();
@@ -311,6 +322,19 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     failures,
     seconds: (Date.now() - started) / 1000,
   };
+
+  /** ` [StorageClass x does not exist]` for each PVC of the pod whose StorageClass is missing. */
+  async function missingStorageClasses(pod: any): Promise<string> {
+    const missing: string[] = [];
+    for (const v of pod.spec?.volumes ?? []) {
+      const claim = v.persistentVolumeClaim?.claimName;
+      if (!claim) continue;
+      const pvc = await client.get(`/api/v1/namespaces/${pod.metadata.namespace}/persistentvolumeclaims/${claim}`).catch(() => undefined);
+      const className = pvc?.spec?.storageClassName;
+      if (className && !(await client.get(`/apis/storage.k8s.io/v1/storageclasses/${className}`).catch(() => undefined))) missing.push(`PVC ${claim}: StorageClass ${className} does not exist (yet)`);
+    }
+    return missing.length > 0 ? ` [${missing.join('; ')}]` : '';
+  }
 
   /** Rejections of pods the controllers tried to create (ReplicaSet, StatefulSet, Job, DaemonSet): their FailedCreate events, each once. */
   async function controllerRejections(): Promise<Rejection[]> {
