@@ -341,10 +341,12 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     const found: Rejection[] = [];
     for (const ev of await client.list('/api/v1/events')) {
       if (ev.type !== 'Warning' || ev.reason !== 'FailedCreate') continue;
-      const key = `${ev.involvedObject?.kind}/${ev.involvedObject?.namespace}/${ev.involvedObject?.name}/${ev.message}`;
+      // One rejection per object and reason: pod names differ between retries.
+      const message = String(ev.message).replace(/^\(combined from similar events\): /, '');
+      const key = `${ev.involvedObject?.kind}/${ev.involvedObject?.namespace}/${ev.involvedObject?.name}/${message.replace(/(pods?|Pod) "?[a-z0-9.-]+"?/g, 'pod')}`;
       if (seenEvents.has(key)) continue;
       seenEvents.add(key);
-      found.push({ object: `${ev.involvedObject?.kind} ${ev.involvedObject?.namespace}/${ev.involvedObject?.name}`, source: sourceOf(String(ev.message), 403), message: String(ev.message) });
+      found.push({ object: `${ev.involvedObject?.kind} ${ev.involvedObject?.namespace}/${ev.involvedObject?.name}`, source: sourceOf(message, 403), message });
     }
     return found;
   }
