@@ -4,7 +4,7 @@ export interface Health {
   readonly message: string;
 }
 
-const HEALTH_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CustomResourceDefinition', 'PersistentVolumeClaim']);
+const HEALTH_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CustomResourceDefinition', 'PersistentVolumeClaim', 'ResourceQuota']);
 
 /** Whether the rehearsal waits for this kind's health (the built-in kinds Argo CD assesses). */
 export function hasHealth(kind: string): boolean {
@@ -14,7 +14,9 @@ export function hasHealth(kind: string): boolean {
 /**
  * Health as Argo CD's built-in checks judge it: Deployments observed and available, StatefulSets
  * and DaemonSets ready and updated, Jobs complete (a failed Job is Degraded), CRDs Established,
- * PVCs Bound. Anything else is healthy once it exists.
+ * PVCs Bound. A ResourceQuota counts once the quota controller has computed its status: until
+ * then the API server admits everything in its namespace (a fresh quota on a busy control plane
+ * would otherwise let the next wave in unchecked). Anything else is healthy once it exists.
  */
 export function healthOf(kind: string, live: any): Health {
   if (!live) return { healthy: false, message: 'missing' };
@@ -48,6 +50,10 @@ export function healthOf(kind: string, live: any): Health {
     case 'CustomResourceDefinition': {
       const established = (status.conditions ?? []).some((c: any) => c.type === 'Established' && c.status === 'True');
       return { healthy: established, message: established ? 'established' : 'not established' };
+    }
+    case 'ResourceQuota': {
+      const computed = Object.keys(spec.hard ?? {}).every((k) => status.hard?.[k] !== undefined && status.used?.[k] !== undefined);
+      return { healthy: computed, message: computed ? 'enforced' : 'usage not computed yet' };
     }
     case 'PersistentVolumeClaim':
       return { healthy: status.phase === 'Bound', message: String(status.phase ?? 'Pending') };

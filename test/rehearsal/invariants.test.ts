@@ -104,6 +104,12 @@ describe('healthOf', () => {
     expect(healthOf('Job', { status: { conditions: [{ type: 'Failed', status: 'True', message: 'BackoffLimitExceeded' }] } })).toEqual({ healthy: false, message: 'failed: BackoffLimitExceeded' });
   });
 
+  test('a ResourceQuota counts once its usage is computed (before that nothing is enforced)', () => {
+    const spec = { hard: { 'limits.cpu': '1' } };
+    expect(healthOf('ResourceQuota', { spec, status: {} })).toEqual({ healthy: false, message: 'usage not computed yet' });
+    expect(healthOf('ResourceQuota', { spec, status: { hard: { 'limits.cpu': '1' }, used: { 'limits.cpu': '0' } } }).healthy).toBe(true);
+  });
+
   test('a CRD is healthy once Established; a PVC once Bound', () => {
     expect(healthOf('CustomResourceDefinition', { status: { conditions: [{ type: 'Established', status: 'True' }] } }).healthy).toBe(true);
     expect(healthOf('PersistentVolumeClaim', { status: { phase: 'Pending' } })).toEqual({ healthy: false, message: 'Pending' });
