@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { ManifestObject } from '../argocd/resource-ref';
+import { apiGroupOf, type ManifestObject } from '../argocd/resource-ref';
 import type { InstanceTypeLabels } from '../capacity/instance-types';
 import { INSTANCE_TYPES } from '../capacity/instance-types';
 import { phaseRank } from '../plan/sync-order';
@@ -207,9 +207,11 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
           skipped.push(`${entry.label}: replaced by the kwok provider's CRD of the same Karpenter release (installed at start)`);
           continue;
         }
-        const object = JSON.parse(JSON.stringify(replaced.get(entry) ?? o)) as ManifestObject & { metadata: Record<string, any> } as { apiVersion: string; kind: string; metadata: Record<string, any>; spec?: unknown };
+        const object = JSON.parse(JSON.stringify(replaced.get(entry) ?? o)) as { apiVersion: string; kind: string; metadata: Record<string, any>; spec?: unknown };
         if (entry.namespace && entry.namespaced !== false) object.metadata.namespace = entry.namespace;
-        object.metadata.annotations = { ...(object.metadata.annotations ?? {}), 'argocd.argoproj.io/tracking-id': `${entry.application.name}:${object.apiVersion.split('/').length > 1 ? object.apiVersion.split('/')[0] : ''}/${object.kind}:${entry.namespace ?? ''}/${object.metadata.name}` };
+        // Argo CD's annotation tracking: `<app>:<group>/<kind>:<namespace>/<name>`.
+        const trackingId = `${entry.application.name}:${apiGroupOf(object.apiVersion)}/${object.kind}:${entry.namespace ?? ''}/${object.metadata.name}`;
+        object.metadata.annotations = { ...(object.metadata.annotations ?? {}), 'argocd.argoproj.io/tracking-id': trackingId };
         const label = replaced.has(entry) ? `${entry.label} (as ${object.kind})` : entry.label;
         const path = await pathFor(object, entry);
         if (!path) {
