@@ -29,9 +29,11 @@ step "sync plan: every Application rendered as Argo CD would (real Helm, pinned 
 npx --no-install tsx scripts/plan.ts
 
 # Every environment on a throw-away local control plane with Karpenter's kwok provider, one after
-# another (each prints its time); all environments run even when one fails.
+# another (each prints its time); all environments run even when one fails, and so do the steps
+# after this one: a failed rehearsal fails the run at the end.
 step "rehearsal: each environment applied to a real control plane in Argo CD's order, invariants on the live cluster"
-npx --no-install tsx scripts/rehearse.ts
+rehearsal_rc=0
+npx --no-install tsx scripts/rehearse.ts || rehearsal_rc=$?
 
 step "Kyverno policies with the real engine: test suites and conformance of every rendered workload"
 bash scripts/tools.sh kyverno
@@ -48,3 +50,8 @@ npm --prefix bootstrap run --silent synth
 step "third-party scanners (kube-score, Checkov; kube-linter and Polaris when installed) with the dated allowlist"
 bash scripts/tools.sh kube-score checkov
 npx --no-install tsx scripts/scan.ts
+
+if [[ $rehearsal_rc -ne 0 ]]; then
+  echo "rehearsal failed (exit $rehearsal_rc): see its report above" >&2
+  exit "$rehearsal_rc"
+fi
