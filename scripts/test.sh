@@ -25,9 +25,9 @@ step "GitHub Actions workflows (actionlint)"
 bash scripts/lint-workflows.sh
 
 # The validator tests and `npm run validate` need kubectl-validate, the pinned CRDs and charts,
-# and helm (release rendering).
+# and helm (release rendering); the rehearsal tests and step need the control plane.
 step "pinned tools and upstream files"
-bash scripts/tools.sh kubectl-validate kyverno helm
+bash scripts/tools.sh kubectl-validate kyverno helm control-plane
 npx --no-install tsx scripts/fetch-upstream.ts
 
 step "unit and chart tests (jest)"
@@ -72,7 +72,19 @@ if [ "$failed" -ne 0 ]; then
   exit 1
 fi
 
+# Every environment on a throw-away local control plane with Karpenter's kwok provider, one after
+# another (each prints its time); all environments run even when one fails, and so do the steps
+# after this one: a failed rehearsal fails the run at the end.
+step "rehearsal: each environment applied to a real control plane in Argo CD's order, invariants on the live cluster"
+rehearsal_rc=0
+npx --no-install tsx scripts/rehearse.ts || rehearsal_rc=$?
+
 # Last: the scan reads dist/ and the bootstrap's Terraform JSON rendered above.
 step "third-party scanners (kube-score, Checkov; kube-linter and Polaris when installed) with the dated allowlist"
 bash scripts/tools.sh kube-score checkov
 npx --no-install tsx scripts/scan.ts
+
+if [[ $rehearsal_rc -ne 0 ]]; then
+  echo "rehearsal failed (exit $rehearsal_rc): see its report above" >&2
+  exit "$rehearsal_rc"
+fi

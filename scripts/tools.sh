@@ -3,8 +3,10 @@
 # Binaries land in .tools/bin/; each has a stamp .tools/bin/.NAME.version holding
 # the pin it was built from, so a re-run reuses what is already at the pin.
 #
-# Usage: bash scripts/tools.sh [TOOL...]     (no argument: all tools)
+# Usage: bash scripts/tools.sh [TOOL|GROUP...]     (no argument: all tools)
 # Tools: kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint
+#        etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok karpenter-kwok
+# Groups: checkers (the manifest checkers), control-plane (what `npm run rehearse` runs)
 # Then:  export PATH="$PWD/.tools/bin:$PATH"
 #
 # Needs Go (go.mod of kyverno asks for >= 1.26.5) with a reachable module proxy,
@@ -27,8 +29,19 @@ POLARIS_VERSION=v0.0.0-20260806161001-dafa0b74fc09
 CHECKOV_VERSION=3.3.30
 # actionlint: checks the GitHub Actions workflows (syntax, expressions, action inputs; run: scripts too when shellcheck is on PATH)
 ACTIONLINT_VERSION=v1.7.12
+# The rehearsal's control plane (npm run rehearse): Kubernetes components, built from the
+# k8s.io/kubernetes module through a wrapper module (its go.mod replaces staging modules locally)
+KUBERNETES_VERSION=v1.35.4
+# etcd: the version Kubernetes v1.35.4 pins
+ETCD_VERSION=v3.6.5
+# kwok: fake nodes and pod lifecycle (stage files copied from the module into .tools/share/kwok)
+KWOK_VERSION=v0.8.0
+# Karpenter's kwok cloud provider: the same Karpenter release as the pinned AWS provider CRDs
+KARPENTER_KWOK_VERSION=v1.14.1
 
-ALL_TOOLS=(kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint)
+CHECKER_TOOLS=(kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint)
+CONTROL_PLANE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok karpenter-kwok)
+ALL_TOOLS=("${CHECKER_TOOLS[@]}" "${CONTROL_PLANE_TOOLS[@]}")
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$ROOT/.tools"
@@ -43,7 +56,7 @@ export GOFLAGS="-trimpath${GOFLAGS:+ $GOFLAGS}"
 GO_LDFLAGS="-s -w"
 
 usage() {
-  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 pin_of() {
@@ -56,7 +69,22 @@ pin_of() {
     polaris) echo "$POLARIS_VERSION" ;;
     checkov) echo "$CHECKOV_VERSION" ;;
     actionlint) echo "$ACTIONLINT_VERSION" ;;
+    kube-apiserver | kube-controller-manager | kube-scheduler | kubectl) echo "$KUBERNETES_VERSION" ;;
+    etcd) echo "$ETCD_VERSION" ;;
+    kwok) echo "$KWOK_VERSION" ;;
+    karpenter-kwok) echo "$KARPENTER_KWOK_VERSION" ;;
     *) return 1 ;;
+  esac
+}
+
+# Rough cold-build minutes on 2 cores with an empty Go cache (measured; a busy machine takes up to
+# twice as long). Printed before each build so a long silent step says what it is waiting for.
+estimate_of() {
+  case "$1" in
+    kyverno) echo 12 ;;
+    kube-apiserver) echo 4 ;;
+    kubectl-validate | helm | polaris | karpenter-kwok | kube-controller-manager) echo 2 ;;
+    *) echo 1 ;;
   esac
 }
 
@@ -117,6 +145,93 @@ install_kyverno() {
   rmdir "$SRC_DIR" 2>/dev/null || true
 }
 
+module_dir() { # module version -> its read-only directory in the Go module cache
+  go mod download -json "$1@$2" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p'
+}
+
+# A wrapper module that requires MODULE at VERSION; `replace` lines of MODULE that point into its
+# own tree (which `go install mod@version` refuses) become the published modules at REPLACE_VERSION
+# (none when it is empty).
+wrapper_module() { # dir module version replace_version
+  local dir="$1" module="$2" version="$3" replace_version="$4" src
+  need_go
+  src="$(module_dir "$module" "$version")"
+  [[ -n "$src" && -f "$src/go.mod" ]] || { echo "could not download $module $version" >&2; return 1; }
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  {
+    echo "module local.invalid/wrapper"
+    echo
+    echo "go $(sed -n 's/^go \(.*\)$/\1/p' "$src/go.mod")"
+    echo
+    echo "require $module $version"
+    echo
+    # `k8s.io/api => ./staging/src/k8s.io/api` becomes `k8s.io/api => k8s.io/api v0.35.4`
+    [[ -z "$replace_version" ]] || awk -v v="$replace_version" '
+      /^replace \($/ { inblock = 1; next }
+      inblock && /^\)/ { inblock = 0; next }
+      { line = $0; sub(/^replace /, "", line) }
+      (inblock || $1 == "replace") && line ~ /=> *\.\.?\// {
+        split(line, parts, "=>"); gsub(/[ \t]/, "", parts[1]); print "replace " parts[1] " => " parts[1] " " v
+      }' "$src/go.mod"
+  } >"$dir/go.mod"
+}
+
+wrapper_build() { # dir package version output
+  (cd "$1" && GOFLAGS="$GOFLAGS -mod=mod" go get "$2@$3" && CGO_ENABLED=0 go build -buildvcs=false \
+    -ldflags="$GO_LDFLAGS" -o "$4" "$2")
+}
+
+KUBERNETES_WRAPPER="$SRC_DIR/kubernetes-wrapper"
+install_kubernetes_component() { # name version
+  local name="$1" version="$2" minor
+  minor="v0${version#v1}" # v1.35.4 -> v0.35.4, the staging modules' published version
+  if [[ ! -f "$KUBERNETES_WRAPPER/go.mod" ]] || ! grep -q "k8s.io/kubernetes $version" "$KUBERNETES_WRAPPER/go.mod"; then
+    wrapper_module "$KUBERNETES_WRAPPER" k8s.io/kubernetes "$version" "$minor"
+  fi
+  # The version the binaries report (and the apiserver serves at /version), as upstream's build sets it.
+  GO_LDFLAGS="$GO_LDFLAGS -X k8s.io/component-base/version.gitVersion=$version -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$(cut -d. -f2 <<<"$version")" \
+    wrapper_build "$KUBERNETES_WRAPPER" "k8s.io/kubernetes/cmd/$name" "$version" "$BIN_DIR/$name"
+}
+install_kube-apiserver() { install_kubernetes_component kube-apiserver "$1"; }
+install_kube-controller-manager() { install_kubernetes_component kube-controller-manager "$1"; }
+install_kube-scheduler() { install_kubernetes_component kube-scheduler "$1"; }
+install_kubectl() { install_kubernetes_component kubectl "$1"; }
+
+install_etcd() {
+  local dir="$SRC_DIR/etcd-wrapper"
+  # Its own replaces point at sibling modules it also requires at the same published version.
+  wrapper_module "$dir" go.etcd.io/etcd/server/v3 "$1" ""
+  wrapper_build "$dir" go.etcd.io/etcd/server/v3 "$1" "$BIN_DIR/etcd"
+  rm -rf "$dir"
+}
+
+SHARE_DIR="$TOOLS_DIR/share"
+install_kwok() {
+  local src
+  go_install sigs.k8s.io/kwok/cmd/kwok "$1" "-X sigs.k8s.io/kwok/pkg/consts.Version=$1"
+  src="$(module_dir sigs.k8s.io/kwok "$1")"
+  rm -rf "$SHARE_DIR/kwok"
+  mkdir -p "$SHARE_DIR/kwok"
+  cp -R "$src/kustomize/stage" "$SHARE_DIR/kwok/stage"
+  chmod -R u+w "$SHARE_DIR/kwok"
+}
+
+# The provider's binary is also called kwok: build into a scratch GOBIN and rename it.
+install_karpenter-kwok() {
+  local scratch src
+  need_go
+  scratch="$(mktemp -d)"
+  GOBIN="$scratch" go install -ldflags="$GO_LDFLAGS" "sigs.k8s.io/karpenter/kwok@$1"
+  mv "$scratch/kwok" "$BIN_DIR/karpenter-kwok"
+  rm -rf "$scratch"
+  src="$(module_dir sigs.k8s.io/karpenter "$1")"
+  rm -rf "$SHARE_DIR/karpenter-kwok"
+  mkdir -p "$SHARE_DIR/karpenter-kwok/crds"
+  cp "$src"/kwok/charts/crds/*.yaml "$src"/kwok/apis/crds/*.yaml "$SHARE_DIR/karpenter-kwok/crds/"
+  chmod -R u+w "$SHARE_DIR/karpenter-kwok"
+}
+
 install_checkov() {
   local version="$1"
   command -v "$PYTHON" >/dev/null 2>&1 || { echo "$PYTHON not found on PATH" >&2; return 1; }
@@ -135,6 +250,11 @@ version_of() {
     # No version command (--version selects the Kubernetes version to check
     # against): prove it starts, then read the module version Go stamped in.
     kubectl-validate) "$bin" --help >/dev/null && go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
+    # No version flags: prove they start, then read the module version Go stamped in.
+    karpenter-kwok) "$bin" --help >/dev/null 2>&1; go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
+    kube-apiserver | kube-controller-manager | kube-scheduler) "$bin" --version ;;
+    kubectl) "$bin" version --client ;;
+    etcd | kwok) "$bin" --version ;;
     checkov | actionlint) "$bin" --version ;;
     helm) "$bin" version --short ;;
     *) "$bin" version ;;
@@ -148,6 +268,8 @@ main() {
   for name in "$@"; do
     case "$name" in
       -h | --help) usage; return 0 ;;
+      checkers) tools+=("${CHECKER_TOOLS[@]}"); continue ;;
+      control-plane) tools+=("${CONTROL_PLANE_TOOLS[@]}"); continue ;;
     esac
     if ! pin_of "$name" >/dev/null; then
       echo "unknown tool: $name (known: ${ALL_TOOLS[*]})" >&2
@@ -167,6 +289,7 @@ main() {
     rm -f "$(stamp_of "$name")"
     log="$LOG_DIR/$name.log"
     start=$SECONDS
+    printf '%-17s building   %s (about %s min cold; log: %s)...\n' "$name" "$pin" "$(estimate_of "$name")" "${log#"$ROOT"/}"
     # Subshell with its own errexit so one failing tool does not stop the rest.
     set +e
     (set -e; "install_$name" "$pin") >"$log" 2>&1

@@ -1,0 +1,100 @@
+// `npm run rehearse [-- --env a,b] [--keep] [--wave-timeout SECONDS] [--root DIR]`: brings up a
+// throw-away Kubernetes control plane on 127.0.0.1 (etcd, kube-apiserver, kube-controller-manager,
+// kube-scheduler, kwok and Karpenter's kwok provider, built by `bash scripts/tools.sh control-plane`),
+// creates the system node group, applies each environment the way Argo CD would, waits for health
+// between waves, reports per wave and checks the platform's invariants on the live cluster.
+// Exit 1 when any environment fails, 2 on a usage or start-up error.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { environments, type EnvironmentConfig } from '../environments';
+import { buildSyncPlan } from '../lib/plan';
+import { CONTROL_PLANE_BINARIES } from '../lib/rehearsal/control-plane';
+import { rehearse } from '../lib/rehearsal/rehearsal';
+import { formatSummary } from '../lib/rehearsal/rehearsal-report';
+import { desiredStateOf } from './desired/desired-state-of';
+import { argoCdCrds, CONTROL_PLANE_TOOLS, spreadZonesOf, systemNodeGroupFor } from './rehearse/rehearsal-setup';
+import { pinnedCrds } from './upstream/pinned-crds';
+
+const ROOT = resolve(__dirname, '..');
+const USAGE = 'usage: npm run rehearse -- [--env a,b] [--keep] [--wave-timeout SECONDS] [--root DIR]';
+
+interface Args {
+  readonly envs: EnvironmentConfig[];
+  readonly keep: boolean;
+  readonly waveTimeoutMs: number;
+  readonly root: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  let names: string[] | undefined;
+  let keep = false;
+  let waveTimeoutMs = 90_000;
+  let root = ROOT;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (arg === '--env') names = value().split(',').filter(Boolean);
+    else if (arg === '--keep') keep = true;
+    else if (arg === '--wave-timeout') {
+      const s = Number(value());
+      if (!Number.isFinite(s) || s <= 0) throw new Error(`--wave-timeout: a positive number of seconds\n${USAGE}`);
+      waveTimeoutMs = s * 1000;
+    } else if (arg === '--root') root = resolve(value());
+    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  const envs = (names ?? environments.map((e) => e.name)).map((n) => {
+    const env = environments.find((e) => e.name === n);
+    if (!env) throw new Error(`--env ${n}: no such environment (known: ${environments.map((e) => e.name).join(', ')})`);
+    return env;
+  });
+  if (keep && envs.length !== 1) throw new Error(`--keep needs exactly one --env (it leaves that cluster running)\n${USAGE}`);
+  return { envs, keep, waveTimeoutMs, root };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const missing = CONTROL_PLANE_BINARIES.filter((b) => !existsSync(join(CONTROL_PLANE_TOOLS.binDir, b)));
+  if (missing.length > 0) throw new Error(`missing ${missing.join(', ')} in .tools/bin: build them with bash scripts/tools.sh control-plane`);
+  if (!existsSync(join(args.root, 'dist'))) throw new Error(`${join(args.root, 'dist')} does not exist: render first with npm run synth`);
+  const preinstalledCrds = argoCdCrds();
+  let failed = false;
+  for (const env of args.envs) {
+    const envStart = Date.now();
+    const state = await desiredStateOf(env, args.root);
+    const plan = buildSyncPlan(state, pinnedCrds());
+    const result = await rehearse({
+      plan,
+      tools: CONTROL_PLANE_TOOLS,
+      systemNodeGroup: systemNodeGroupFor(env),
+      kubernetesVersion: env.cluster.kubernetesVersion,
+      preinstalledCrds,
+      spreadZones: spreadZonesOf(env),
+      waveTimeoutMs: args.waveTimeoutMs,
+      keep: args.keep,
+      log: (line) => console.log(line),
+    });
+    const report = { ...result.report, failures: [...state.renderErrors.map((e) => `not rehearsed, Argo CD could not render it: ${e}`), ...result.report.failures] };
+    console.log(formatSummary(report));
+    console.log(`== rehearsal ${env.name}: ${report.failures.length === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - envStart) / 1000)} s (rendering included)\n`);
+    if (report.failures.length > 0) failed = true;
+    if (args.keep) {
+      console.log(`\nThe cluster is still running (PIDs ${result.pids.join(' ')}). Look around with:\n  export KUBECONFIG=${result.kubeconfig}\n  ${join(CONTROL_PLANE_TOOLS.binDir, 'kubectl')} get nodes,nodeclaims,pods -A\nPress Ctrl-C to stop it and remove ${result.dir}.`);
+      await new Promise(() => setInterval(() => undefined, 1 << 30)); // until SIGINT/SIGTERM, which stops it
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`rehearse: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}
