@@ -4,6 +4,7 @@
 // creates the system node group, applies each environment the way Argo CD would, waits for health
 // between waves, reports per wave and checks the platform's invariants on the live cluster.
 // Exit 1 when any environment fails, 2 on a usage or start-up error.
+import { cliArgs, usage, type CliSpec, type ParsedArgs } from '../lib/cli/args';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { environments, type EnvironmentConfig } from '../environments';
@@ -16,7 +17,6 @@ import { argoCdCrds, CONTROL_PLANE_TOOLS, spreadZonesOf, systemNodeGroupFor } fr
 import { pinnedCrds } from './upstream/pinned-crds';
 
 const ROOT = resolve(__dirname, '..');
-const USAGE = 'usage: npm run rehearse -- [--env a,b] [--keep] [--wave-timeout SECONDS] [--root DIR]';
 
 interface Args {
   readonly envs: EnvironmentConfig[];
@@ -25,38 +25,40 @@ interface Args {
   readonly root: string;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  let names: string[] | undefined;
-  let keep = false;
+/** Command line of `npm run rehearse`. */
+export const REHEARSE_CLI: CliSpec = {
+  command: 'npm run rehearse --',
+  summary: 'Applies each environment to a throw-away local control plane in Argo CD\'s order and checks the platform\'s invariants live.',
+  options: {
+    '--env': { value: '<a,b>', description: 'rehearse only these environments (default: all)' },
+    '--keep': { description: 'leave the cluster running (one environment) and print its KUBECONFIG' },
+    '--wave-timeout': { value: '<seconds>', description: 'how long a wave may take to become healthy (default: 90)' },
+    '--root': { value: '<dir>', description: 'folder holding dist/ (default: this checkout)' },
+  },
+};
+
+function parseArgs(parsed: ParsedArgs): Args {
+  const names = parsed.values.get('--env')?.split(',').filter(Boolean);
+  const keep = parsed.flags.has('--keep');
   let waveTimeoutMs = 90_000;
-  let root = ROOT;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (arg === '--env') names = value().split(',').filter(Boolean);
-    else if (arg === '--keep') keep = true;
-    else if (arg === '--wave-timeout') {
-      const s = Number(value());
-      if (!Number.isFinite(s) || s <= 0) throw new Error(`--wave-timeout: a positive number of seconds\n${USAGE}`);
-      waveTimeoutMs = s * 1000;
-    } else if (arg === '--root') root = resolve(value());
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  const timeout = parsed.values.get('--wave-timeout');
+  if (timeout !== undefined) {
+    const s = Number(timeout);
+    if (!Number.isFinite(s) || s <= 0) throw new Error(`--wave-timeout ${timeout}: a positive number of seconds\n${usage(REHEARSE_CLI)}`);
+    waveTimeoutMs = s * 1000;
   }
+  const root = resolve(parsed.values.get('--root') ?? ROOT);
   const envs = (names ?? environments.map((e) => e.name)).map((n) => {
     const env = environments.find((e) => e.name === n);
     if (!env) throw new Error(`--env ${n}: no such environment (known: ${environments.map((e) => e.name).join(', ')})`);
     return env;
   });
-  if (keep && envs.length !== 1) throw new Error(`--keep needs exactly one --env (it leaves that cluster running)\n${USAGE}`);
+  if (keep && envs.length !== 1) throw new Error(`--keep needs exactly one --env (it leaves that cluster running)\n${usage(REHEARSE_CLI)}`);
   return { envs, keep, waveTimeoutMs, root };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
+async function main(parsed: ParsedArgs): Promise<number> {
+  const args = parseArgs(parsed);
   const missing = CONTROL_PLANE_BINARIES.filter((b) => !existsSync(join(CONTROL_PLANE_TOOLS.binDir, b)));
   if (missing.length > 0) throw new Error(`missing ${missing.join(', ')} in .tools/bin: build them with bash scripts/tools.sh control-plane`);
   if (!existsSync(join(args.root, 'dist'))) throw new Error(`${join(args.root, 'dist')} does not exist: render first with npm run synth`);
@@ -89,8 +91,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+const cli = require.main === module ? cliArgs(process.argv.slice(2), REHEARSE_CLI, 'rehearse') : undefined;
+if (cli) {
+  main(cli).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       console.error(`rehearse: ${error instanceof Error ? error.message : String(error)}`);

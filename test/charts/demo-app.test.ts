@@ -199,7 +199,8 @@ describe('DemoAppChart', () => {
     const objects = build(envWith('prod', { capacity: { amd64OnlyImages: [`${registry}/demo/worker`] } }));
     const affinity = findOne(objects, 'Deployment', 'worker').spec.template.spec.affinity.nodeAffinity;
     expect(affinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['amd64']);
-    expect(affinity.preferredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
+    // No arm64 preference: only the spot preference of an interruption-tolerant pod.
+    expect(affinity.preferredDuringSchedulingIgnoredDuringExecution.map((p: any) => p.preference.matchExpressions[0].key)).toEqual(['karpenter.sh/capacity-type']);
   });
 
   test('every committed environment, all charts together, is consistent', () => {

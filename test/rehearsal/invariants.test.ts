@@ -47,10 +47,20 @@ describe('checkInvariants', () => {
     expect(r.details).toEqual(['Deployment shop/web: 2 replicas in 1 zone(s) (test-1a)']);
   });
 
-  test('fails when a stateless product pod that tolerates spot runs on on-demand while a pool offers spot', () => {
-    const pools = [{ metadata: { name: 'spot-stateless' }, spec: { template: { spec: { requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }] } } } }];
-    const r = checkInvariants(live([pod('web-1-a', 'shop', { kind: 'ReplicaSet', name: 'web-1' }, 'od-1', SPOT_TOLERATION)]), { ...context, nodePools: pools }).find((i) => i.name.startsWith('stateless product pods'))!;
-    expect(r.details).toEqual(['Pod shop/web-1-a tolerates spot but runs on on-demand node od-1']);
+  const spotPools = [{ metadata: { name: 'spot-stateless' }, spec: { template: { spec: { requirements: [{ key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] }] } } } }];
+  const OD_A = node('od-a', { 'topology.kubernetes.io/zone': 'test-1a', 'karpenter.sh/capacity-type': 'on-demand', 'karpenter.sh/nodepool': 'on-demand' });
+  const spotResult = (l: LiveCluster) => checkInvariants(l, { ...context, nodePools: spotPools }).find((i) => i.name.startsWith('stateless product pods'))!;
+
+  test('fails when a stateless product pod that prefers spot runs on on-demand while a spot node of its zone has room', () => {
+    const r = spotResult(live([pod('web-1-a', 'shop', { kind: 'ReplicaSet', name: 'web-1' }, 'od-a', SPOT_TOLERATION)], [SYSTEM_A, SPOT, OD, OD_A]));
+    expect(r.ok).toBe(false);
+    expect(r.details[0]).toBe('Pod shop/web-1-a tolerates and prefers spot but runs on on-demand node od-a while a spot node of its zone has room');
+  });
+
+  test('passes, listing the fallback, when no spot node of the pod\'s zone has room', () => {
+    const r = spotResult(live([pod('web-1-a', 'shop', { kind: 'ReplicaSet', name: 'web-1' }, 'od-1', SPOT_TOLERATION)]));
+    expect(r.ok).toBe(true);
+    expect(r.details).toEqual(['0 of 1 pod(s) on spot', 'Pod shop/web-1-a on on-demand fallback: no spot node of zone test-1b had room']);
   });
 
   test('fails when a NodePool has more CPU than its limit', () => {

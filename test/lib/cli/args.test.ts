@@ -61,6 +61,7 @@ const ENTRY_POINTS: [string, string][] = [
   ['scripts/plan.ts', 'plan'],
   ['scripts/pod-security.ts', 'pod security'],
   ['scripts/check-quick.ts', 'check:quick'],
+  ['scripts/rehearse.ts', 'rehearse'],
 ];
 
 describe('entry points', () => {

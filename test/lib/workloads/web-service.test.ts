@@ -85,7 +85,11 @@ describe('WebService', () => {
     expect(spec.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'topology.kubernetes.io/zone', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } });
     const affinity = spec.affinity.nodeAffinity;
     expect(affinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['amd64', 'arm64']);
-    expect(affinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values).toEqual(['arm64']);
+    // Spot first (weight 100: on-demand is the fallback), then Graviton.
+    expect(affinity.preferredDuringSchedulingIgnoredDuringExecution.map((p: any) => [p.weight, p.preference.matchExpressions[0].key, p.preference.matchExpressions[0].values])).toEqual([
+      [100, 'karpenter.sh/capacity-type', ['spot']],
+      [50, 'kubernetes.io/arch', ['arm64']],
+    ]);
   });
 
   test('an amd64-only image is required onto amd64 and prefers nothing; spot: false pins it to on-demand', () => {
