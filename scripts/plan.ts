@@ -3,6 +3,7 @@
 // pinned chart — in sync order, and the sync-plan gate over it (AppProject permissions, CRDs and
 // namespaces before use, scheduling before and after Karpenter, references, quotas). Exit 1 on a
 // violation not listed in scripts/plan/expected-violations.yaml, or a listed one that is gone.
+import { selectByName } from '../lib/config/select-by-name';
 import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { existsSync } from 'node:fs';
@@ -43,15 +44,11 @@ export const PLAN_CLI: CliSpec = {
 };
 
 function optionsOf(args: ParsedArgs): { envs: EnvironmentConfig[]; format: 'table' | 'json'; root: string } {
-  const names = args.values.get('--env')?.split(',').filter(Boolean);
+  const names = args.values.get('--env');
   const format = args.values.get('--format') ?? 'table';
   if (format !== 'table' && format !== 'json') throw new Error(`--format ${format}: use table or json`);
   const root = resolve(args.values.get('--root') ?? ROOT);
-  const envs = (names ?? environments.map((e) => e.name)).map((n) => {
-    const env = environments.find((e) => e.name === n);
-    if (!env) throw new Error(`--env ${n}: no such environment (known: ${environments.map((e) => e.name).join(', ')})`);
-    return env;
-  });
+  const envs = selectByName(names, environments);
   return { envs, format, root };
 }
 

@@ -3,6 +3,7 @@
 // against the Pod Security level its destination namespace enforces, evaluated by the pinned
 // Kyverno CLI's podSecurity rules (the upstream pod-security-admission library). Exit 1 on any
 // violation, or when a release cannot be rendered.
+import { selectByName } from '../lib/config/select-by-name';
 import { cliArgs, parseArgs, type CliSpec } from '../lib/cli/args';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,9 +83,7 @@ export const POD_SECURITY_CLI: CliSpec = {
 export function podSecurityArgs(argv: readonly string[]): { dist: string; names: string[] } {
   const args = parseArgs(argv, POD_SECURITY_CLI);
   const value = (flag: string) => args.values.get(flag);
-  const names = value('--env')?.split(',').filter(Boolean) ?? environments.map((e) => e.name);
-  const unknown = names.filter((n) => !environments.some((e) => e.name === n));
-  if (unknown.length > 0 || names.length === 0) throw new Error(`--env ${unknown.join(',') || '(empty)'}: unknown environment; expected one of ${environments.map((e) => e.name).join(', ')}`);
+  const names = selectByName(value('--env'), environments).map((e) => e.name);
   return { dist: value('--dist') ?? 'dist', names };
 }
 

@@ -4,6 +4,7 @@
 // creates the system node group, applies each environment the way Argo CD would, waits for health
 // between waves, reports per wave and checks the platform's invariants on the live cluster.
 // Exit 1 when any environment fails, 2 on a usage or start-up error.
+import { selectByName } from '../lib/config/select-by-name';
 import { cliArgs, usage, type CliSpec, type ParsedArgs } from '../lib/cli/args';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,7 +39,7 @@ export const REHEARSE_CLI: CliSpec = {
 };
 
 function parseArgs(parsed: ParsedArgs): Args {
-  const names = parsed.values.get('--env')?.split(',').filter(Boolean);
+  const names = parsed.values.get('--env');
   const keep = parsed.flags.has('--keep');
   let waveTimeoutMs = 90_000;
   const timeout = parsed.values.get('--wave-timeout');
@@ -48,11 +49,7 @@ function parseArgs(parsed: ParsedArgs): Args {
     waveTimeoutMs = s * 1000;
   }
   const root = resolve(parsed.values.get('--root') ?? ROOT);
-  const envs = (names ?? environments.map((e) => e.name)).map((n) => {
-    const env = environments.find((e) => e.name === n);
-    if (!env) throw new Error(`--env ${n}: no such environment (known: ${environments.map((e) => e.name).join(', ')})`);
-    return env;
-  });
+  const envs = selectByName(names, environments);
   if (keep && envs.length !== 1) throw new Error(`--keep needs exactly one --env (it leaves that cluster running)\n${usage(REHEARSE_CLI)}`);
   return { envs, keep, waveTimeoutMs, root };
 }

@@ -5,8 +5,8 @@ import { App, Chart, Testing } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { environments, type EnvironmentConfig } from '../environments';
 import { deepMerge } from '../lib/config/deep-merge';
-import { formatViolation } from '../lib/config/violation';
-import { validateEnvironments } from '../charts/platform';
+import { ConfigError, formatViolation } from '../lib/config/violation';
+import { buildPlatform, validateEnvironments } from '../charts/platform';
 
 /** A Kubernetes object as rendered (plain JSON). */
 export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [key: string]: any };
@@ -54,6 +54,17 @@ export const TEST_TODAY = new Date('2026-12-04T12:00:00Z');
 export function violationsOf(config: EnvironmentConfig, replaces: string = config.name, today: Date = TEST_TODAY): string[] {
   const others = environments.filter((e) => e.name !== replaces);
   return validateEnvironments([config], [...others, config], today).map(formatViolation);
+}
+
+/** The build and platform-check violations of `config` (its configuration assumed valid), one line each. */
+export function platformViolations(config: EnvironmentConfig): string[] {
+  try {
+    buildPlatform(config);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.violations.map(formatViolation);
+  }
 }
 
 /** A fresh cdk8s App for chart tests. */

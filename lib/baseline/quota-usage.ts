@@ -1,5 +1,6 @@
 import type { App } from 'cdk8s';
 import { Chart } from 'cdk8s';
+import { parseQuantity } from '../config/quantity';
 import { HelmRelease } from '../helm/helm-release';
 
 /** Requests of CPU (cores) and memory (GiB) that a namespace must admit at once. */
@@ -12,18 +13,14 @@ export interface NamespaceDemand {
   readonly sources: readonly string[];
 }
 
-const MEMORY_UNITS: Record<string, number> = { '': 1 / 2 ** 30, k: 1e3 / 2 ** 30, M: 1e6 / 2 ** 30, G: 1e9 / 2 ** 30, T: 1e12 / 2 ** 30, Ki: 1 / 2 ** 20, Mi: 1 / 2 ** 10, Gi: 1, Ti: 2 ** 10 };
-
 /** A Kubernetes CPU quantity in cores (`500m`, `2`); undefined when it is not one. */
 export function cpuCores(quantity: unknown): number | undefined {
-  const m = /^([0-9.]+)(m?)$/.exec(String(quantity ?? ''));
-  return m ? Number(m[1]) / (m[2] ? 1000 : 1) : undefined;
+  return /^[0-9.]+m?$/.test(String(quantity ?? '')) ? parseQuantity(quantity) : undefined;
 }
 
 /** A Kubernetes memory quantity in GiB (`512Mi`, `4Gi`, `1G`); undefined when it is not one. */
 export function memoryGiB(quantity: unknown): number | undefined {
-  const m = /^([0-9.]+)(k|M|G|T|Ki|Mi|Gi|Ti)?$/.exec(String(quantity ?? ''));
-  return m ? Number(m[1]) * MEMORY_UNITS[m[2] ?? ''] : undefined;
+  return /^[0-9.]+(k|M|G|T|Ki|Mi|Gi|Ti)?$/.test(String(quantity ?? '')) ? parseQuantity(quantity) / 2 ** 30 : undefined;
 }
 
 interface Demand {

@@ -4,7 +4,6 @@ export * from './plan-context';
 export * from './plan-rules';
 export * from './plan-table';
 export * from './pod-templates';
-export * from './quantity';
 export * from './sync-order';
 export * from './sync-plan';
 export * from './violation';

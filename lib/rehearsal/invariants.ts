@@ -1,6 +1,6 @@
 import type { AppliedApplication } from '../desired/desired-state';
 import type { SyncPlan } from '../plan/sync-plan';
-import { parseQuantity } from '../plan/quantity';
+import { parseQuantity } from '../config/quantity';
 import { capacityWave } from '../plan/rules/scheduling-rule';
 import { CAPACITY_TYPE_LABEL, SPOT_TAINT, STATEFUL_LABEL } from '../scheduling/capacity';
 import type { InvariantResult } from './rehearsal-report';

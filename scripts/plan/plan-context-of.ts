@@ -4,7 +4,7 @@ import { estimateInstanceTypes } from '../../lib/capacity/instance-type-estimate
 import { maxNodeCount } from '../../lib/capacity/max-node-count';
 import { ALB_INGRESS_CLASS } from '../../lib/workloads/alb-ingress';
 import { PLATFORM_CONTROLLERS, type NodeShape, type PlanContext } from '../../lib/plan';
-import { parseQuantity } from '../../lib/plan/quantity';
+import { parseQuantity } from '../../lib/config/quantity';
 
 /** Namespaces every EKS cluster has, and the one the bootstrap installs Argo CD into. */
 const PREEXISTING_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'argocd'];

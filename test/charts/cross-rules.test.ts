@@ -3,18 +3,8 @@
 import { buildPlatform } from '../../charts/platform';
 import { AWS_NAME_LIMITS, clusterNameLimit, derivedNames } from '../../environments/names';
 import { cpuCores, memoryGiB, namespaceDemand } from '../../lib/baseline/quota-usage';
-import { ConfigError, formatViolation } from '../../lib/config/violation';
-import { env, envWith, violationsOf } from '../util';
+import { env, envWith, platformViolations, violationsOf } from '../util';
 
-const platformViolations = (config: ReturnType<typeof env>): string[] => {
-  try {
-    buildPlatform(config);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return error.violations.map(formatViolation);
-  }
-};
 
 describe('quota fit', () => {
   test('reads Kubernetes quantities', () => {

@@ -1,20 +1,9 @@
-import { buildPlatform } from '../../charts/platform';
 import { PlatformNamespace, SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from '../../lib/baseline';
-import { ConfigError, formatViolation } from '../../lib/config/violation';
-import { env, envWith, testChart, violationsOf } from '../util';
+import { env, envWith, platformViolations, testChart, violationsOf } from '../util';
 
 const withNamespaces = (name: string, change: (ns: ReturnType<typeof env>['namespaces'][number]) => object | undefined, extra: object[] = []) => {
   const namespaces = env(name).namespaces.map((n) => change(n) ?? n);
   return envWith(name, { namespaces: [...namespaces, ...extra] });
-};
-const platformViolations = (config: ReturnType<typeof env>): string[] => {
-  try {
-    buildPlatform(config);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return error.violations.map(formatViolation);
-  }
 };
 
 describe('system namespaces', () => {

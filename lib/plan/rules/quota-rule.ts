@@ -2,7 +2,7 @@ import { apiGroupOf } from '../../argocd/resource-ref';
 import { nodePoolShape, unschedulableReason, type NodeShape } from '../node-shape';
 import type { PlanContext } from '../plan-context';
 import { podTemplatesOf, type ContainerLike, type PodTemplate } from '../pod-templates';
-import { formatQuantity, parseQuantity } from '../quantity';
+import { formatQuantity, parseQuantity } from '../../config/quantity';
 import type { PlanEntry, SyncPlan } from '../sync-plan';
 import type { PlanViolation } from '../violation';
 
