@@ -6,7 +6,9 @@
 # Usage: bash scripts/tools.sh [TOOL|GROUP...]     (no argument: all tools)
 # Tools: kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint
 #        etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok karpenter-kwok
-# Groups: checkers (the manifest checkers), control-plane (what `npm run rehearse` runs)
+#        rollouts-controller kyverno-controller keda-operator keda-adapter
+# Groups: checkers (the manifest checkers), control-plane (what `npm run rehearse` runs),
+#         controllers (the platform's controllers the rehearsal runs as local processes)
 # Then:  export PATH="$PWD/.tools/bin:$PATH"
 #
 # Needs Go (go.mod of kyverno asks for >= 1.26.5) with a reachable module proxy,
@@ -38,10 +40,19 @@ ETCD_VERSION=v3.6.5
 KWOK_VERSION=v0.8.0
 # Karpenter's kwok cloud provider: the same Karpenter release as the pinned AWS provider CRDs
 KARPENTER_KWOK_VERSION=v1.14.1
+# The platform's own controllers, run by the rehearsal as local processes against its control plane;
+# each pin must match the chart release the platform installs (see charts/*/…-values.ts and the README).
+# Argo Rollouts: steps canaries and runs their analysis
+ARGO_ROLLOUTS_VERSION=v1.9.1
+# Kyverno admission controller (cmd/kyverno): the same module and pin as the CLI above
+KYVERNO_CONTROLLER_VERSION="$KYVERNO_VERSION"
+# KEDA operator (ScaledObject -> HPA, 0 <-> 1) and its metrics adapter (external metrics API, beyond 1)
+KEDA_VERSION=v2.20.2
 
 CHECKER_TOOLS=(kubectl-validate kyverno helm kube-score kube-linter polaris checkov actionlint)
 CONTROL_PLANE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok karpenter-kwok)
-ALL_TOOLS=("${CHECKER_TOOLS[@]}" "${CONTROL_PLANE_TOOLS[@]}")
+CONTROLLER_TOOLS=(rollouts-controller kyverno-controller keda-operator keda-adapter)
+ALL_TOOLS=("${CHECKER_TOOLS[@]}" "${CONTROL_PLANE_TOOLS[@]}" "${CONTROLLER_TOOLS[@]}")
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$ROOT/.tools"
@@ -56,7 +67,7 @@ export GOFLAGS="-trimpath${GOFLAGS:+ $GOFLAGS}"
 GO_LDFLAGS="-s -w"
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 pin_of() {
@@ -73,6 +84,9 @@ pin_of() {
     etcd) echo "$ETCD_VERSION" ;;
     kwok) echo "$KWOK_VERSION" ;;
     karpenter-kwok) echo "$KARPENTER_KWOK_VERSION" ;;
+    rollouts-controller) echo "$ARGO_ROLLOUTS_VERSION" ;;
+    kyverno-controller) echo "$KYVERNO_CONTROLLER_VERSION" ;;
+    keda-operator | keda-adapter) echo "$KEDA_VERSION" ;;
     *) return 1 ;;
   esac
 }
@@ -82,7 +96,8 @@ pin_of() {
 estimate_of() {
   case "$1" in
     kyverno) echo 12 ;;
-    kube-apiserver) echo 4 ;;
+    kyverno-controller | keda-operator) echo 5 ;;
+    kube-apiserver | rollouts-controller | keda-adapter) echo 4 ;;
     kubectl-validate | helm | polaris | karpenter-kwok | kube-controller-manager) echo 2 ;;
     *) echo 1 ;;
   esac
@@ -121,28 +136,46 @@ install_kube-linter() {
 install_actionlint() { go_install github.com/rhysd/actionlint/cmd/actionlint "$1"; }
 install_polaris() { go_install github.com/fairwindsops/polaris "$1" "-X main.version=$1"; }
 
-# kyverno's go.mod has a replace directive, which `go install mod@version`
-# refuses; build from a writable copy of the module source instead.
-install_kyverno() {
-  local version="$1" mod_dir work
+# Modules whose go.mod has replace directives, which `go install mod@version` refuses, build from a
+# writable copy of the module source (its own go.mod and go.sum, replaces included).
+build_module_copy() { # module version package output [extra -ldflags]
+  local module="$1" version="$2" package="$3" output="$4" mod_dir work
   need_go
-  mod_dir="$(go mod download -json "github.com/kyverno/kyverno@$version" |
-    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
-  [[ -n "$mod_dir" && -f "$mod_dir/go.mod" ]] || { echo "could not download kyverno $version source" >&2; return 1; }
-  work="$SRC_DIR/kyverno-$version"
+  mod_dir="$(module_dir "$module" "$version")"
+  [[ -n "$mod_dir" && -f "$mod_dir/go.mod" ]] || { echo "could not download $module $version source" >&2; return 1; }
+  work="$SRC_DIR/$(basename "$output")-$version"
   [[ ! -d "$work" ]] || chmod -R u+w "$work" # leftover of an interrupted run
   rm -rf "$work"
   mkdir -p "$SRC_DIR"
   cp -R "$mod_dir" "$work"
   chmod -R u+w "$work"
-  # Same settings as upstream's release build: static binary, version injected
-  # (a source build would otherwise report "(devel)"). -buildvcs=false: the copy
-  # sits inside this repo's work tree, whose git state must not be stamped in.
-  (cd "$work" && CGO_ENABLED=0 go build -buildvcs=false \
-    -ldflags="$GO_LDFLAGS -X github.com/kyverno/kyverno/pkg/version.BuildVersion=${version#v}" \
-    -o "$BIN_DIR/kyverno" ./cmd/cli/kubectl-kyverno)
+  # Static binary like upstream's release builds. -buildvcs=false: the copy sits inside this repo's
+  # work tree, whose git state must not be stamped in.
+  (cd "$work" && CGO_ENABLED=0 go build -buildvcs=false -ldflags="$GO_LDFLAGS${5:+ $5}" -o "$output" "$package")
   rm -rf "$work"
   rmdir "$SRC_DIR" 2>/dev/null || true
+}
+
+# The version flag makes them report the release (a source build would otherwise say "(devel)").
+install_kyverno() {
+  build_module_copy github.com/kyverno/kyverno "$1" ./cmd/cli/kubectl-kyverno "$BIN_DIR/kyverno" \
+    "-X github.com/kyverno/kyverno/pkg/version.BuildVersion=${1#v}"
+}
+install_kyverno-controller() {
+  build_module_copy github.com/kyverno/kyverno "$1" ./cmd/kyverno "$BIN_DIR/kyverno-controller" \
+    "-X github.com/kyverno/kyverno/pkg/version.BuildVersion=${1#v}"
+}
+install_rollouts-controller() {
+  build_module_copy github.com/argoproj/argo-rollouts "$1" ./cmd/rollouts-controller "$BIN_DIR/rollouts-controller" \
+    "-X github.com/argoproj/argo-rollouts/utils/version.version=${1#v}"
+}
+install_keda-operator() {
+  build_module_copy github.com/kedacore/keda/v2 "$1" ./cmd/operator "$BIN_DIR/keda-operator" \
+    "-X github.com/kedacore/keda/v2/version.Version=$1"
+}
+install_keda-adapter() {
+  build_module_copy github.com/kedacore/keda/v2 "$1" ./cmd/adapter "$BIN_DIR/keda-adapter" \
+    "-X github.com/kedacore/keda/v2/version.Version=$1"
 }
 
 module_dir() { # module version -> its read-only directory in the Go module cache
@@ -252,6 +285,8 @@ version_of() {
     kubectl-validate) "$bin" --help >/dev/null && go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
     # No version flags: prove they start, then read the module version Go stamped in.
     karpenter-kwok) "$bin" --help >/dev/null 2>&1; go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
+    # Controllers: no version subcommand that works without a cluster; prove the binary starts.
+    rollouts-controller | kyverno-controller | keda-operator | keda-adapter) "$bin" --help >/dev/null 2>&1; go version -m "$bin" | awk '$1 == "mod" { print $2, $3 }' ;;
     kube-apiserver | kube-controller-manager | kube-scheduler) "$bin" --version ;;
     kubectl) "$bin" version --client ;;
     etcd | kwok) "$bin" --version ;;
@@ -270,6 +305,7 @@ main() {
       -h | --help) usage; return 0 ;;
       checkers) tools+=("${CHECKER_TOOLS[@]}"); continue ;;
       control-plane) tools+=("${CONTROL_PLANE_TOOLS[@]}"); continue ;;
+      controllers) tools+=("${CONTROLLER_TOOLS[@]}"); continue ;;
     esac
     if ! pin_of "$name" >/dev/null; then
       echo "unknown tool: $name (known: ${ALL_TOOLS[*]})" >&2
