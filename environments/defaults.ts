@@ -35,6 +35,10 @@ export const defaults: EnvironmentDefaults = {
     { name: 'apps', tier: 'apps', quotaCpu: 32, quotaMemoryGiB: 64, quotaPods: 200 },
     { name: 'data', tier: 'data', quotaCpu: 16, quotaMemoryGiB: 64, quotaPods: 20 },
   ],
+  tenancy: {
+    namespaces: ['apps', 'data'],
+    additionalTrustedRegistries: [],
+  },
   components: {
     karpenter: true,
     argoRollouts: true,
@@ -57,7 +61,7 @@ export const defaults: EnvironmentDefaults = {
     preferArm64: true,
     amd64OnlyImages: [],
   },
-  workloads: {
+  demoApp: {
     appNamespace: 'apps',
     dataNamespace: 'data',
     imageTag: '1.4.2',
@@ -74,7 +78,6 @@ export const defaults: EnvironmentDefaults = {
   },
   governance: {
     validationAction: 'Deny',
-    additionalTrustedRegistries: [],
     maxContainerCpu: 4,
     maxContainerMemoryGiB: 16,
     policyActions: {},

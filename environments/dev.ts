@@ -14,7 +14,7 @@ export const dev = defineEnvironment({
     consolidateAfter: '30s',
     disruption: { maxUnavailablePercent: 50, scaleToZero: true },
   },
-  workloads: { minReplicas: 1, maxReplicas: 4, scaleToZeroOffHours: true },
+  demoApp: { minReplicas: 1, maxReplicas: 4, scaleToZeroOffHours: true },
   governance: { validationAction: 'Audit', kyverno: { admissionReplicas: 1, controllerReplicas: 1 } },
   observability: {
     retention: '3d',

@@ -32,7 +32,7 @@ export interface PolicyExceptionConfig {
   readonly name: string;
   /** Names of the exempted policies; each must be a policy this environment renders. */
   readonly policies: readonly string[];
-  /** Namespace of the exempted workloads; must be a governed namespace. */
+  /** Namespace of the exempted workloads; must be a governed namespace (`tenancy.namespaces`). */
   readonly namespace: string;
   /** `app.kubernetes.io/name` of each exempted workload. */
   readonly workloads: readonly string[];
@@ -52,13 +52,6 @@ export interface GovernanceConfig {
    * @default {}
    */
   readonly policyActions: Readonly<Record<string, ValidationAction>>;
-  /**
-   * Registries images may come from besides the environment's own ECR registry
-   * (`awsNames(env).imageRegistry`, always trusted). Another account's ECR registry is refused:
-   * nodes could not pull from it without a repository policy the bootstrap does not create.
-   * @default []
-   */
-  readonly additionalTrustedRegistries: readonly string[];
   /** Highest CPU limit a single container may declare, in cores. */
   readonly maxContainerCpu: number;
   /** Highest memory limit a single container may declare, in GiB. */

@@ -4,9 +4,9 @@ import { staging } from './staging';
 import type { EnvironmentConfig } from './types';
 
 export * from './types';
-export { awsNames } from './names';
+export { awsNames, demoAppNames } from './names';
 export { systemNodeGroupOf, type SystemNodeGroupSpec } from './system-node-group';
-export type { AwsNames, PodIdentity } from './names';
+export type { AwsNames, DemoAppNames, PodIdentity } from './names';
 export { defineEnvironment } from './define';
 export type { EnvironmentDefinition } from './define';
 

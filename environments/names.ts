@@ -26,8 +26,6 @@ export interface AwsNames {
   readonly clusterAdminRole: string;
   /** S3 bucket (one per account and region, created once by hand) and key of the bootstrap's Terraform state. */
   readonly terraformState: { readonly bucket: string; readonly key: string };
-  /** SQS queue the demo worker consumes (KEDA scales on its depth). */
-  readonly workQueue: string;
   /** Secrets Manager path prefix External Secrets may read for this environment. */
   readonly secretsPrefix: string;
   /** S3 bucket Loki keeps log chunks and indexes in. */
@@ -36,23 +34,16 @@ export interface AwsNames {
   readonly spotDataFeed: { readonly bucket: string; readonly prefix: string };
   /** Secrets Manager keys of the monitoring credentials (Alertmanager receivers, Grafana admin). */
   readonly monitoringSecrets: { readonly alertmanagerReceivers: string; readonly grafanaAdmin: string };
-  /** Secrets Manager keys of the demo stores' credentials (JSON: username, password). */
-  readonly demoSecrets: { readonly postgres: string; readonly redis: string };
   /**
    * Registry host the environment's images are pulled from: the ECR registry of its own account
-   * and region, where the bootstrap creates `ecrRepositories`. Nodes pull with their role
+   * and region, where the bootstrap creates `ecrRepositories` (and the demo app's). Nodes pull with their role
    * (`AmazonEC2ContainerRegistryPullOnly`), so no cross-account trust is involved.
    */
   readonly imageRegistry: string;
   /** Regional WAFv2 web ACL the bootstrap creates and the public ALB is associated with (by name). */
   readonly webAcl: string;
-  /** ECR repositories of the demo application, by component (redis and postgres are mirrors). */
+  /** ECR repositories of the platform's own images. */
   readonly ecrRepositories: {
-    readonly frontend: string;
-    readonly api: string;
-    readonly worker: string;
-    readonly redis: string;
-    readonly postgres: string;
     /** Mirror of `registry.k8s.io/kubectl`, run by the chaos drill CronJob. */
     readonly kubectl: string;
   };
@@ -68,6 +59,29 @@ export interface AwsNames {
     readonly opencost: PodIdentity;
     /** Trivy operator and its scan jobs: pull image layers from `imageRegistry` to scan them. */
     readonly trivyOperator: PodIdentity;
+  };
+}
+
+/**
+ * AWS-side names of the demo application, shared by its chart and the bootstrap. Apart from
+ * `AwsNames` so that the platform's names never depend on the demo app: both sides ask for them
+ * only while `components.demoApp` is on.
+ */
+export interface DemoAppNames {
+  /** SQS queue the demo worker consumes (KEDA scales on its depth). */
+  readonly workQueue: string;
+  /** Secrets Manager keys of the demo stores' credentials (JSON: username, password). */
+  readonly secrets: { readonly postgres: string; readonly redis: string };
+  /** ECR repositories of the demo application, by component (redis and postgres are mirrors). */
+  readonly ecrRepositories: {
+    readonly frontend: string;
+    readonly api: string;
+    readonly worker: string;
+    readonly redis: string;
+    readonly postgres: string;
+  };
+  /** Pod Identity associations of the demo's services. */
+  readonly podIdentities: {
     /** Demo API: send messages to `workQueue`. */
     readonly demoApi: PodIdentity;
     /** Demo queue worker: receive and delete messages of `workQueue`. */
@@ -86,15 +100,13 @@ export function awsNames(env: EnvironmentConfig): AwsNames {
     systemNodeGroup: `${cluster}-system`,
     clusterAdminRole: `${cluster}-admin`,
     terraformState: { bucket: `terraform-state-${env.aws.accountId}-${env.aws.region}`, key: `${env.name}/bootstrap.tfstate` },
-    workQueue: `${cluster}-orders`,
     secretsPrefix,
     lokiBucket: `${cluster}-logs-${env.aws.accountId}`,
     spotDataFeed: { bucket: `${cluster}-spot-feed-${env.aws.accountId}`, prefix: 'spot-data-feed' },
     monitoringSecrets: { alertmanagerReceivers: `${secretsPrefix}monitoring/alertmanager`, grafanaAdmin: `${secretsPrefix}monitoring/grafana-admin` },
-    demoSecrets: { postgres: `${secretsPrefix}demo/postgres`, redis: `${secretsPrefix}demo/redis` },
     imageRegistry: `${env.aws.accountId}.dkr.ecr.${env.aws.region}.amazonaws.com`,
     webAcl: `${cluster}-alb`,
-    ecrRepositories: { frontend: 'demo/frontend', api: 'demo/api', worker: 'demo/worker', redis: 'mirror/redis', postgres: 'mirror/postgres', kubectl: 'mirror/kubectl' },
+    ecrRepositories: { kubectl: 'mirror/kubectl' },
     podIdentities: {
       karpenter: { namespace: 'karpenter', serviceAccount: 'karpenter', roleName: `${cluster}-karpenter-controller` },
       keda: { namespace: 'keda', serviceAccount: 'keda-operator', roleName: `${cluster}-keda-operator` },
@@ -103,8 +115,21 @@ export function awsNames(env: EnvironmentConfig): AwsNames {
       loki: { namespace: 'monitoring', serviceAccount: 'loki', roleName: `${cluster}-loki` },
       opencost: { namespace: 'monitoring', serviceAccount: 'opencost', roleName: `${cluster}-opencost` },
       trivyOperator: { namespace: env.governance.vulnerabilityScanning.namespace, serviceAccount: 'trivy-operator', roleName: `${cluster}-trivy-operator` },
-      demoApi: { namespace: env.workloads.appNamespace, serviceAccount: 'api', roleName: `${cluster}-demo-api` },
-      demoWorker: { namespace: env.workloads.appNamespace, serviceAccount: 'worker', roleName: `${cluster}-demo-worker` },
+    },
+  };
+}
+
+/** The demo application's AWS names in `env` (its secrets share the environment's `secretsPrefix`). */
+export function demoAppNames(env: EnvironmentConfig): DemoAppNames {
+  const cluster = env.cluster.name;
+  const secretsPrefix = awsNames(env).secretsPrefix;
+  return {
+    workQueue: `${cluster}-orders`,
+    secrets: { postgres: `${secretsPrefix}demo/postgres`, redis: `${secretsPrefix}demo/redis` },
+    ecrRepositories: { frontend: 'demo/frontend', api: 'demo/api', worker: 'demo/worker', redis: 'mirror/redis', postgres: 'mirror/postgres' },
+    podIdentities: {
+      demoApi: { namespace: env.demoApp.appNamespace, serviceAccount: 'api', roleName: `${cluster}-demo-api` },
+      demoWorker: { namespace: env.demoApp.appNamespace, serviceAccount: 'worker', roleName: `${cluster}-demo-worker` },
     },
   };
 }
@@ -140,15 +165,17 @@ export interface DerivedName {
   readonly limit: number;
 }
 
-/** Every AWS name derived from `env` that has a length limit. */
+/** Every AWS name derived from `env` that has a length limit (the demo app's while it is on). */
 export function derivedNames(env: EnvironmentConfig): DerivedName[] {
   const n = awsNames(env);
+  const demo = env.components?.demoApp ? demoAppNames(env) : undefined;
+  const podIdentities = { ...n.podIdentities, ...demo?.podIdentities };
   return [
     { what: 'IAM role karpenterNodeRole', name: n.karpenterNodeRole, limit: AWS_NAME_LIMITS.iamRole },
     { what: 'IAM role clusterAdminRole', name: n.clusterAdminRole, limit: AWS_NAME_LIMITS.iamRole },
-    ...Object.entries(n.podIdentities).map(([key, p]) => ({ what: `IAM role podIdentities.${key}`, name: p.roleName, limit: AWS_NAME_LIMITS.iamRole })),
+    ...Object.entries(podIdentities).map(([key, p]) => ({ what: `IAM role podIdentities.${key}`, name: p.roleName, limit: AWS_NAME_LIMITS.iamRole })),
     { what: 'SQS queue interruptionQueue', name: n.interruptionQueue, limit: AWS_NAME_LIMITS.sqsQueue },
-    { what: 'SQS queue workQueue', name: n.workQueue, limit: AWS_NAME_LIMITS.sqsQueue },
+    ...(demo ? [{ what: 'SQS queue workQueue', name: demo.workQueue, limit: AWS_NAME_LIMITS.sqsQueue }] : []),
     ...INTERRUPTION_RULE_SUFFIXES.map((suffix) => ({ what: `EventBridge rule ${suffix}`, name: `${n.interruptionQueue}-${suffix}`, limit: AWS_NAME_LIMITS.eventBridgeRule })),
     { what: 'S3 bucket lokiBucket', name: n.lokiBucket, limit: AWS_NAME_LIMITS.s3Bucket },
     { what: 'S3 bucket spotDataFeed', name: n.spotDataFeed.bucket, limit: AWS_NAME_LIMITS.s3Bucket },

@@ -17,7 +17,7 @@ export const prod = defineEnvironment({
     // No voluntary disruption for drift/underutilized 08:00-18:00 UTC on weekdays.
     disruption: { maxUnavailablePercent: 10, freezeSchedule: '0 8 * * 1-5', freezeDuration: '10h' },
   },
-  workloads: {
+  demoApp: {
     minReplicas: 3,
     maxReplicas: 30,
     canary: { weights: [5, 20, 50, 80], pause: '10m', minRequests: 50 },

@@ -15,6 +15,7 @@ export const ENVIRONMENT_SHAPE: Shape<EnvironmentConfig> = {
   ownership: { team: S, costCenter: S, contact: S },
   gitops: { repoUrl: S, branch: S, destinationServer: S, fleetMode: B, allowDestructivePrune: B },
   namespaces: [{ name: S, tier: S, quotaCpu: N, quotaMemoryGiB: N, quotaPods: N, quotaPerNode: { cpu: N, memoryGiB: N, pods: N } }],
+  tenancy: { namespaces: LIST, additionalTrustedRegistries: LIST },
   components: { karpenter: B, argoRollouts: B, keda: B, kyverno: B, externalSecrets: B, monitoring: B, chaos: B, demoApp: B },
   capacity: {
     amiFamily: S,
@@ -28,7 +29,7 @@ export const ENVIRONMENT_SHAPE: Shape<EnvironmentConfig> = {
     preferArm64: B,
     amd64OnlyImages: LIST,
   },
-  workloads: {
+  demoApp: {
     appNamespace: S,
     dataNamespace: S,
     imageTag: S,
@@ -46,7 +47,6 @@ export const ENVIRONMENT_SHAPE: Shape<EnvironmentConfig> = {
   governance: {
     validationAction: S,
     policyActions: MAP,
-    additionalTrustedRegistries: LIST,
     maxContainerCpu: N,
     maxContainerMemoryGiB: N,
     kyverno: { admissionReplicas: N, controllerReplicas: N },

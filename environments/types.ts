@@ -9,13 +9,15 @@ import type { CapacityConfig } from './capacity-config';
 import type { ChaosConfig } from './chaos-config';
 import type { GovernanceConfig } from './governance-config';
 import type { ObservabilityConfig } from './observability-config';
-import type { WorkloadsConfig } from './workloads-config';
+import type { TenancyConfig } from './tenancy-config';
+import type { DemoAppConfig } from './demo-app-config';
 
 export type { CapacityConfig } from './capacity-config';
 export type { ChaosConfig } from './chaos-config';
 export type { GovernanceConfig } from './governance-config';
 export type { ObservabilityConfig } from './observability-config';
-export type { WorkloadsConfig } from './workloads-config';
+export type { TenancyConfig } from './tenancy-config';
+export type { DemoAppConfig } from './demo-app-config';
 
 /** The class of an environment: decides the baseline behaviour (HA, spot share, policy mode). */
 export type EnvironmentTier = 'dev' | 'staging' | 'prod';
@@ -122,9 +124,12 @@ export interface EnvironmentConfig {
   readonly ownership: OwnershipConfig;
   readonly gitops: GitOpsConfig;
   readonly namespaces: readonly NamespaceConfig[];
+  /** Where tenant workloads may deploy and pull from: platform-level, read by Argo CD and governance. */
+  readonly tenancy: TenancyConfig;
   readonly components: ComponentToggles;
   readonly capacity: CapacityConfig;
-  readonly workloads: WorkloadsConfig;
+  /** The demo application; read only while `components.demoApp` is on. */
+  readonly demoApp: DemoAppConfig;
   readonly governance: GovernanceConfig;
   readonly chaos: ChaosConfig;
   readonly observability: ObservabilityConfig;

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awsNames, environments } from '../../environments';
+import { awsNames, demoAppNames, environments } from '../../environments';
 import { buildBootstrapApp } from '../src/bootstrap-app';
 import { UPSTREAM } from '../../lib/upstream/pins';
 import { KARPENTER_INTERRUPTION_EVENTS } from '../src/karpenter/interruption-queue';
@@ -46,8 +46,9 @@ describe.each(environments.map((e) => [e.name, e] as const))('contract %s', (nam
 
     test('service account / role pairs bound through Pod Identity', () => {
       const bound = terraform.podIdentities;
-      for (const identity of Object.values(names.podIdentities)) expect(bound).toContainEqual(identity);
-      expect(bound).toHaveLength(Object.keys(names.podIdentities).length);
+      const identities = { ...names.podIdentities, ...demoAppNames(env).podIdentities };
+      for (const identity of Object.values(identities)) expect(bound).toContainEqual(identity);
+      expect(bound).toHaveLength(Object.keys(identities).length);
     });
 
     test('discovery tags on the node subnets and security groups', () => {

@@ -14,12 +14,13 @@ import {
   type ManifestObject,
 } from '../../lib/argocd';
 import type { PlatformComponent } from '../component';
+import { TENANT_TIERS } from '../core/tenancy-rules';
 import { commonLabels, PlatformChart } from '../platform-chart';
 import { chartInventory, type ChartEntry } from './chart-inventory';
 import { addRootApplication, addRootProject, ARGOCD_NAMESPACE, PROJECT_WAVE } from './root-application';
 
 /** Namespace tiers whose objects belong to the `workloads` project. */
-const WORKLOAD_TIERS: readonly NamespaceTier[] = ['apps', 'data'];
+const WORKLOAD_TIERS: readonly NamespaceTier[] = TENANT_TIERS;
 
 /** Fleet mode: cluster secrets carry this label with the environment name they receive. */
 export const FLEET_CLUSTER_LABEL = 'platform.example.com/environment';
@@ -42,11 +43,8 @@ export class ArgoCdChart extends PlatformChart {
   constructor(app: App, id: string, env: EnvironmentConfig, components: readonly PlatformComponent[]) {
     super(app, id, env);
     const charts = chartInventory(app, this, components, env);
-    const workloadNamespaces = new Set([
-      ...env.namespaces.filter((n) => WORKLOAD_TIERS.includes(n.tier)).map((n) => n.name),
-      env.workloads.appNamespace,
-      env.workloads.dataNamespace,
-    ]);
+    // The tenant namespaces (platform-level configuration, never an application's own section).
+    const workloadNamespaces = new Set([...env.namespaces.filter((n) => WORKLOAD_TIERS.includes(n.tier)).map((n) => n.name), ...env.tenancy.namespaces]);
     // Workloads: charts whose namespaced objects all live in app and data namespaces.
     const isWorkloads = (chart: ChartEntry) => {
       const namespaces = chart.objects.flatMap((o) => (o.metadata?.namespace ? [o.metadata.namespace] : []));

@@ -7,6 +7,7 @@ import { SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from '../../lib/baseline/sys
 import { cidrsOverlap, parseCidr } from '../../lib/config/cidr';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import type { Violation } from '../../lib/config/violation';
+import { validateTenancy } from './tenancy-rules';
 
 /** Branch names that hold source code by convention; never a gitops branch (publish also checks the repository). */
 export const SOURCE_BRANCH_NAMES: readonly string[] = ['main', 'master', 'trunk', 'develop', 'development', 'HEAD'];
@@ -91,6 +92,7 @@ export function validateEnvironmentCore(check: ConfigValidator<EnvironmentConfig
   });
   validateNoCredentials(check, env);
   if (namespaces) check.unique(namespaces.map((n) => (n as { name: unknown }).name), (i) => `namespaces[${i}].name`, 'namespace name');
+  validateTenancy(check, env);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { App } from 'cdk8s';
-import { awsNames, type EnvironmentConfig } from '../../environments';
+import { awsNames, demoAppNames, type EnvironmentConfig } from '../../environments';
 import {
   AwsSecret,
   AwsSecretStore,
@@ -37,22 +37,23 @@ export class DemoAppChart extends PlatformChart {
 
   constructor(app: App, id: string, env: EnvironmentConfig) {
     super(app, id, env);
-    const names = awsNames(env);
-    const w = env.workloads;
+    const platformNames = awsNames(env);
+    const names = demoAppNames(env);
+    const w = env.demoApp;
     const apps = w.appNamespace;
     const data = w.dataNamespace;
     const store = AwsSecretStore.fromName(AWS_SECRET_STORE);
     const monitoring = env.components.monitoring;
-    const repository = (repo: string) => `${names.imageRegistry}/${repo}`;
+    const repository = (repo: string) => `${platformNames.imageRegistry}/${repo}`;
     const architectures = (repo: string): CpuArchitecture[] => (env.capacity.amd64OnlyImages.includes(repository(repo)) ? ['amd64'] : ['amd64', 'arm64']);
 
     // Stores: credentials synced from Secrets Manager into each namespace that reads them.
     const storageClass = new Gp3StorageClass(this, 'storage-class', { name: 'data-gp3', reclaimPolicy: env.tier === 'dev' ? 'Delete' : 'Retain' });
     const secret = (secretId: string, name: string, namespace: string, remoteKey: string) =>
       new AwsSecret(this, secretId, { name, namespace, store, remoteKey, properties: ['password', 'username'] });
-    const redisCredentials = secret('redis-credentials-data', 'redis-credentials', data, names.demoSecrets.redis);
-    const redisCredentialsApps = secret('redis-credentials-apps', 'redis-credentials', apps, names.demoSecrets.redis);
-    const databaseCredentialsApps = secret('postgres-credentials-apps', 'postgres-credentials', apps, names.demoSecrets.postgres);
+    const redisCredentials = secret('redis-credentials-data', 'redis-credentials', data, names.secrets.redis);
+    const redisCredentialsApps = secret('redis-credentials-apps', 'redis-credentials', apps, names.secrets.redis);
+    const databaseCredentialsApps = secret('postgres-credentials-apps', 'postgres-credentials', apps, names.secrets.postgres);
 
     this.redis = new RedisStore(this, 'redis', {
       namespace: data,
@@ -63,7 +64,7 @@ export class DemoAppChart extends PlatformChart {
     });
     const external = w.externalDatabaseEndpoint !== '';
     if (!external) {
-      const databaseCredentials = secret('postgres-credentials-data', 'postgres-credentials', data, names.demoSecrets.postgres);
+      const databaseCredentials = secret('postgres-credentials-data', 'postgres-credentials', data, names.secrets.postgres);
       this.postgres = new PostgresStore(this, 'postgres', {
         namespace: data,
         image: `${repository(names.ecrRepositories.postgres)}:${w.storeImageTags.postgres}`,
@@ -92,7 +93,7 @@ export class DemoAppChart extends PlatformChart {
       scheme: 'internet-facing',
       groupName: 'demo',
       certificateArn: w.certificateArn || undefined,
-      webAclName: w.webAcl ? names.webAcl : undefined,
+      webAclName: w.webAcl ? platformNames.webAcl : undefined,
     } as const;
     this.api = new WebService(this, 'api', {
       ...delivery,

@@ -1,4 +1,4 @@
-import { awsNames, type EnvironmentConfig } from '../../environments';
+import type { EnvironmentConfig } from '../../environments';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import { POLICY_NAMES, governedNamespaces } from './policy-catalog';
 
@@ -10,10 +10,6 @@ export const MAX_EXCEPTION_DAYS = 180;
 
 const ACTIONS = ['Audit', 'Deny'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
-// A registry host, optionally with a port: no scheme, no path.
-const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d+)?$/;
-// An ECR private registry host; group 1 is its account.
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `YYYY-MM-DD` as midnight UTC, or undefined when it is not a real calendar day. */
@@ -37,17 +33,6 @@ export function validateGovernance(check: ConfigValidator<EnvironmentConfig>, en
     else check.oneOf(path, ACTIONS);
   }
 
-  check.array('governance.additionalTrustedRegistries')?.forEach((registry, i) => {
-    const path = `governance.additionalTrustedRegistries[${i}]` as const;
-    if (typeof registry !== 'string' || !REGISTRY_HOST.test(registry)) {
-      check.fail(path, registry, 'must be a registry host without scheme or path, e.g. public.ecr.aws');
-      return;
-    }
-    const ecr = ECR_HOST.exec(registry);
-    if (ecr && ecr[1] !== env.aws.accountId) {
-      check.fail(path, registry, `must not be another account's ECR registry: nodes of account ${env.aws.accountId} cannot pull from it; images come from ${awsNames(env).imageRegistry}, where the bootstrap creates the repositories`);
-    }
-  });
   if (check.positiveNumber('governance.maxContainerCpu')) {
     check.expect(Number.isInteger(g.maxContainerCpu * 1000), 'governance.maxContainerCpu', 'must be a whole number of millicores (e.g. 4 or 0.5)');
   }

@@ -64,9 +64,9 @@ export const POLICY_CATALOG: readonly CatalogEntry[] = [
 
 export const POLICY_NAMES: readonly string[] = POLICY_CATALOG.map((p) => p.name);
 
-/** Namespaces the policies govern: the application tiers, whose every workload this repository renders. */
+/** Namespaces the policies govern: the tenant namespaces, whose every workload this repository renders. */
 export function governedNamespaces(env: EnvironmentConfig): string[] {
-  return [...new Set([env.workloads.appNamespace, env.workloads.dataNamespace])];
+  return [...new Set(env.tenancy.namespaces)];
 }
 
 function cpuOf(cores: number): Cpu {

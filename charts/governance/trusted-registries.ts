@@ -6,5 +6,5 @@ import { awsNames, type EnvironmentConfig } from '../../environments';
  */
 export function trustedRegistries(env: EnvironmentConfig): readonly string[] {
   const own = awsNames(env).imageRegistry;
-  return [own, ...(env.governance.additionalTrustedRegistries ?? []).filter((registry) => registry !== own)];
+  return [own, ...(env.tenancy.additionalTrustedRegistries ?? []).filter((registry) => registry !== own)];
 }

@@ -80,7 +80,8 @@ export class MonitoringChart extends PlatformChart {
     this.dashboards = [
       capacityDashboard(),
       provisioningDashboard(),
-      serviceDashboard(env.workloads.appNamespace, env.observability.slo.apiAvailability),
+      // The demo services and the demo API's SLO: only while the demo app is rendered.
+      ...(env.components.demoApp ? [serviceDashboard(env.demoApp.appNamespace, env.observability.slo.apiAvailability)] : []),
     ].map((dashboard) => new GrafanaDashboard(this, `dashboard-${dashboard.uid}`, { namespace, dashboard }));
   }
 }

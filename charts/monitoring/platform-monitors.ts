@@ -67,7 +67,7 @@ export function platformMonitors(scope: Construct, env: EnvironmentConfig): (Ser
     }));
   }
   if (env.components.demoApp) {
-    monitors.push(applicationMonitor(scope, env.workloads.appNamespace));
+    monitors.push(applicationMonitor(scope, env.demoApp.appNamespace));
   }
   return monitors;
 }

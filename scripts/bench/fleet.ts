@@ -16,12 +16,12 @@ export function fleetEnvironments(n: number): EnvironmentConfig[] {
     const vpcCidr = `10.${i >> 4}.${(i & 15) << 4}.0/20`;
     const accountId = String(100000000000 + i);
     // A certificate belongs to one account and region: the copy gets the same id in its own.
-    const certificateArn = template.workloads.certificateArn.replace(/^arn:aws:acm:[^:]+:\d{12}:/, `arn:aws:acm:${region}:${accountId}:`);
+    const certificateArn = template.demoApp.certificateArn.replace(/^arn:aws:acm:[^:]+:\d{12}:/, `arn:aws:acm:${region}:${accountId}:`);
     return deepMerge(template, {
       name,
       aws: { accountId, region, availabilityZones: zonesOf(region).slice(0, template.aws.availabilityZones.length) },
       cluster: { name: `fleet-${name}`, vpcCidr },
-      workloads: { certificateArn },
+      demoApp: { certificateArn },
     });
   });
 }

@@ -24,7 +24,7 @@ function applyPolicies(mutate: (cronJob: K8sObject) => void = () => undefined): 
     writeFileSync(file, stringify(p));
     return file;
   });
-  const appNamespace = config.workloads.appNamespace;
+  const appNamespace = config.demoApp.appNamespace;
   const cronJob = structuredClone(objects('chaos').find((o) => o.kind === 'CronJob')!);
   cronJob.metadata.namespace = appNamespace;
   mutate(cronJob);

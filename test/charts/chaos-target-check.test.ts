@@ -12,12 +12,12 @@ describe('chaosTargetCheck (production guard)', () => {
   });
 
   test('outside prod the guard does not apply (dev runs single replicas)', () => {
-    expect(env('dev').workloads.minReplicas).toBe(1);
+    expect(env('dev').demoApp.minReplicas).toBe(1);
     expect(() => buildPlatform(env('dev'))).not.toThrow();
   });
 
   test('fails when a chaos target in prod runs fewer than two replicas', () => {
-    const config = envWith('prod', { ...PROD_CHAOS, workloads: { minReplicas: 1 } });
+    const config = envWith('prod', { ...PROD_CHAOS, demoApp: { minReplicas: 1 } });
     let error: unknown;
     try {
       buildPlatform(config);

@@ -167,7 +167,7 @@ describe('DemoAppChart', () => {
     for (const name of ['api', 'frontend']) {
       expect(findOne(prod, 'Ingress', name).metadata.annotations).toMatchObject({
         'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP":80},{"HTTPS":443}]',
-        'alb.ingress.kubernetes.io/certificate-arn': env('prod').workloads.certificateArn,
+        'alb.ingress.kubernetes.io/certificate-arn': env('prod').demoApp.certificateArn,
         'alb.ingress.kubernetes.io/ssl-policy': 'ELBSecurityPolicy-TLS13-1-2-2021-06',
         'alb.ingress.kubernetes.io/ssl-redirect': '443',
         'alb.ingress.kubernetes.io/wafv2-acl-name': awsNames(env('prod')).webAcl,
@@ -178,7 +178,7 @@ describe('DemoAppChart', () => {
 
   test('prod on Aurora: no in-cluster PostgreSQL, the API and worker reach the endpoint in the VPC', () => {
     const endpoint = 'demo.cluster-abc123.eu-west-1.rds.amazonaws.com';
-    const objects = build(envWith('prod', { workloads: { externalDatabaseEndpoint: endpoint } }));
+    const objects = build(envWith('prod', { demoApp: { externalDatabaseEndpoint: endpoint } }));
     expect(findAll(objects, 'StatefulSet').map((o) => o.metadata.name)).toEqual(['redis']);
     expect(findAll(objects, 'ExternalSecret').filter((o) => o.metadata.name === 'postgres-credentials').map((o) => o.metadata.namespace)).toEqual(['apps']);
     const env = findOne(objects, 'Rollout', 'api').spec.template.spec.containers[0].env;
@@ -188,7 +188,7 @@ describe('DemoAppChart', () => {
   });
 
   test('without monitoring the API scales on CPU and no telemetry egress is opened', () => {
-    const objects = build(envWith('staging', { components: { monitoring: false }, workloads: { canary: { analysis: false } } }));
+    const objects = build(envWith('staging', { components: { monitoring: false }, demoApp: { canary: { analysis: false } } }));
     expect(findOne(objects, 'HorizontalPodAutoscaler', 'api')).toBeDefined();
     expect(findAll(objects, 'AnalysisTemplate')).toHaveLength(0);
     expect(findAll(objects, 'NetworkPolicy').filter((p) => p.metadata.name.endsWith('-to-monitoring'))).toHaveLength(0);

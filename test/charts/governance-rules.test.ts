@@ -54,18 +54,6 @@ describe('governance configuration rules', () => {
     );
   });
 
-  test('fails when a registry is written as a URL', () => {
-    expect(violations(envWith('prod', { governance: { additionalTrustedRegistries: ['https://registry.example.com/'] } }))[0]).toMatch(
-      /^prod: governance.additionalTrustedRegistries\[0\] = "https:\/\/registry.example.com\/": must be a registry host without scheme or path/,
-    );
-  });
-
-  test("fails when a trusted registry is another account's ECR registry", () => {
-    expect(violations(envWith('prod', { governance: { additionalTrustedRegistries: ['111111111111.dkr.ecr.eu-west-1.amazonaws.com'] } }))).toContain(
-      'prod: governance.additionalTrustedRegistries[0] = "111111111111.dkr.ecr.eu-west-1.amazonaws.com": must not be another account\'s ECR registry: nodes of account 333333333333 cannot pull from it; images come from 333333333333.dkr.ecr.eu-west-1.amazonaws.com, where the bootstrap creates the repositories',
-    );
-  });
-
   test('fails when the CPU cap is not positive', () => {
     expect(violations(envWith('prod', { governance: { maxContainerCpu: 0 } }))).toContain('prod: governance.maxContainerCpu = 0: must be a positive number');
   });

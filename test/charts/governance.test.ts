@@ -55,7 +55,7 @@ describe('GovernanceChart', () => {
   });
 
   test("caps come from the environment; registries are the environment's own ECR plus the additional ones", () => {
-    const { objects } = build(envWith('prod', { governance: { maxContainerCpu: 2.5, maxContainerMemoryGiB: 8, additionalTrustedRegistries: ['public.ecr.aws'] } }));
+    const { objects } = build(envWith('prod', { governance: { maxContainerCpu: 2.5, maxContainerMemoryGiB: 8 }, tenancy: { additionalTrustedRegistries: ['public.ecr.aws'] } }));
     const caps = findOne(objects, 'ValidatingPolicy', 'restrict-container-resources').spec.variables;
     expect(caps).toContainEqual({ name: 'maxCpu', expression: "quantity('2500m')" });
     expect(caps).toContainEqual({ name: 'maxMemory', expression: "quantity('8Gi')" });

@@ -106,22 +106,22 @@ const CASES: readonly BadInput[] = [
     violation: 'prod: capacity.disruption.maxUnavailablePercent = 50: must be at most 10 in prod: disrupting more nodes at once risks the capacity running services depend on',
   },
   // Workloads.
-  { fault: 'minReplicas exceeds maxReplicas', env: 'staging', set: { 'workloads.minReplicas': 12 }, violation: 'staging: workloads.maxReplicas = 10: must be at least workloads.minReplicas (12)' },
-  { fault: 'the image tag is latest', env: 'staging', set: { 'workloads.imageTag': 'latest' }, violation: "staging: workloads.imageTag = \"latest\": must be a pinned tag, not 'latest'" },
-  { fault: 'canary weights decrease', env: 'staging', set: { 'workloads.canary.weights': [50, 20] }, violation: 'staging: workloads.canary.weights[1] = 20: must be greater than the previous weight (50)' },
+  { fault: 'minReplicas exceeds maxReplicas', env: 'staging', set: { 'demoApp.minReplicas': 12 }, violation: 'staging: demoApp.maxReplicas = 10: must be at least demoApp.minReplicas (12)' },
+  { fault: 'the image tag is latest', env: 'staging', set: { 'demoApp.imageTag': 'latest' }, violation: "staging: demoApp.imageTag = \"latest\": must be a pinned tag, not 'latest'" },
+  { fault: 'canary weights decrease', env: 'staging', set: { 'demoApp.canary.weights': [50, 20] }, violation: 'staging: demoApp.canary.weights[1] = 20: must be greater than the previous weight (50)' },
   {
     fault: 'prod services sleep off-hours',
     env: 'prod',
-    set: { 'workloads.scaleToZeroOffHours': true },
-    violation: 'prod: workloads.scaleToZeroOffHours = true: must be false outside dev: staging and prod services must not sleep',
+    set: { 'demoApp.scaleToZeroOffHours': true },
+    violation: 'prod: demoApp.scaleToZeroOffHours = true: must be false outside dev: staging and prod services must not sleep',
   },
   // Governance.
   {
     fault: "another account's registry is trusted",
     env: 'prod',
-    set: { 'governance.additionalTrustedRegistries': ['111111111111.dkr.ecr.eu-west-1.amazonaws.com'] },
+    set: { 'tenancy.additionalTrustedRegistries': ['111111111111.dkr.ecr.eu-west-1.amazonaws.com'] },
     violation:
-      'prod: governance.additionalTrustedRegistries[0] = "111111111111.dkr.ecr.eu-west-1.amazonaws.com": must not be another account\'s ECR registry: nodes of account 333333333333 cannot pull from it; images come from 333333333333.dkr.ecr.eu-west-1.amazonaws.com, where the bootstrap creates the repositories',
+      'prod: tenancy.additionalTrustedRegistries[0] = "111111111111.dkr.ecr.eu-west-1.amazonaws.com": must not be another account\'s ECR registry: nodes of account 333333333333 cannot pull from it; images come from 333333333333.dkr.ecr.eu-west-1.amazonaws.com, where the bootstrap creates the repositories',
   },
   {
     fault: 'a policy exception has expired',
@@ -166,7 +166,7 @@ const CASES: readonly BadInput[] = [
     env: 'prod',
     set: { 'components.monitoring': false },
     violation:
-      'prod: components.monitoring = false: must be true while workloads.canary.analysis is on: the canary analysis queries Prometheus, which the monitoring component runs (or turn the analysis off)',
+      'prod: components.monitoring = false: must be true while demoApp.canary.analysis is on: the canary analysis queries Prometheus, which the monitoring component runs (or turn the analysis off)',
   },
   // Secrets in configuration (assembled from parts so that no whole token sits in the source).
   {
@@ -223,8 +223,8 @@ const CASES: readonly BadInput[] = [
   {
     fault: 'the office-hours time zone is not in the tz database',
     env: 'dev',
-    set: { 'workloads.officeHours.timezone': 'Europe/Dublni' },
-    violation: `dev: workloads.officeHours.timezone = "Europe/Dublni": must be ${TIME_ZONE_HELP}`,
+    set: { 'demoApp.officeHours.timezone': 'Europe/Dublni' },
+    violation: `dev: demoApp.officeHours.timezone = "Europe/Dublni": must be ${TIME_ZONE_HELP}`,
   },
   // Shape.
   {

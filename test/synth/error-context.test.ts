@@ -19,7 +19,7 @@ describe('errors name environment, field, value and rule', () => {
   });
 
   test.each([
-    ['the canary pause', 'prod', { workloads: { canary: { pause: '0s' } } }, 'prod: workloads.canary.pause = "0s"'],
+    ['the canary pause', 'prod', { demoApp: { canary: { pause: '0s' } } }, 'prod: demoApp.canary.pause = "0s"'],
     ['the rescan interval', 'prod', { governance: { vulnerabilityScanning: { rescanAfter: '0h' } } }, 'prod: governance.vulnerabilityScanning.rescanAfter = "0h"'],
     ['the log retention', 'staging', { observability: { logs: { retention: '0h' } } }, 'staging: observability.logs.retention = "0h"'],
     ['the trace retention', 'staging', { observability: { traces: { retention: '0m' } } }, 'staging: observability.traces.retention = "0m"'],

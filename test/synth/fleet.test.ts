@@ -44,7 +44,7 @@ describe('fleet of 12 generated cluster environments', () => {
     // A prod-tier drill target on one replica fails the production chaos guard, a check that runs
     // after validation, while rendering. Which thread renders which environment depends on timing;
     // what is reported must not.
-    const failing = (e: (typeof FLEET)[number]) => deepMerge(e, { components: { chaos: true }, chaos: { allowInProd: true }, workloads: { minReplicas: 1 } });
+    const failing = (e: (typeof FLEET)[number]) => deepMerge(e, { components: { chaos: true }, chaos: { allowInProd: true }, demoApp: { minReplicas: 1 } });
     const broken = FLEET.map((e, i) => (i === 8 || i === 11 ? failing(e) : e));
     const one = synth(broken, 0);
     const two = synth(broken, 1);

@@ -1,5 +1,5 @@
 import { MONITORING_SECRETS } from '../../../charts/monitoring/endpoints';
-import { awsNames, type EnvironmentConfig } from '../../../environments';
+import { awsNames, demoAppNames, type EnvironmentConfig } from '../../../environments';
 import type { ManagedSecretProps } from './managed-secret';
 
 /** One secret the environment's ExternalSecrets read: its name, purpose and JSON properties. */
@@ -37,18 +37,19 @@ export function environmentSecrets(env: EnvironmentConfig): EnvironmentSecret[] 
     });
   }
   if (env.components.demoApp) {
-    const external = env.workloads.externalDatabaseEndpoint !== '';
+    const demoSecrets = demoAppNames(env).secrets;
+    const external = env.demoApp.externalDatabaseEndpoint !== '';
     secrets.push({
-      secretName: names.demoSecrets.postgres,
+      secretName: demoSecrets.postgres,
       description: external
-        ? `Credentials of the demo application on ${env.workloads.externalDatabaseEndpoint}`
+        ? `Credentials of the demo application on ${env.demoApp.externalDatabaseEndpoint}`
         : `PostgreSQL credentials of the demo application in ${env.name}`,
       properties: external
-        ? { username: { placeholder: `database user on ${env.workloads.externalDatabaseEndpoint}` }, password: { placeholder: `password of that user` } }
+        ? { username: { placeholder: `database user on ${env.demoApp.externalDatabaseEndpoint}` }, password: { placeholder: `password of that user` } }
         : { username: { fixed: DEMO_DATABASE_USER }, password: { generated: {} } },
     });
     secrets.push({
-      secretName: names.demoSecrets.redis,
+      secretName: demoSecrets.redis,
       description: `Redis password of the demo application in ${env.name}`,
       properties: { username: { fixed: REDIS_DEFAULT_USER }, password: { generated: {} } },
     });

@@ -3,7 +3,7 @@ import { SpotDatafeedSubscription } from '@cdktn/provider-aws/lib/spot-datafeed-
 import { S3Backend, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
 import { ARGOCD_NAMESPACE, rootObjects } from '../../../charts/argocd/root-application';
-import { awsNames, systemNodeGroupOf, type AwsNames, type EnvironmentConfig } from '../../../environments';
+import { awsNames, demoAppNames, systemNodeGroupOf, type AwsNames, type DemoAppNames, type EnvironmentConfig, type PodIdentity } from '../../../environments';
 import { derivedNameRule } from '../../../environments/names';
 import { SYSTEM_NODE_TOLERATION } from '../../../lib/scheduling/capacity';
 import { UPSTREAM } from '../../../lib/upstream/pins';
@@ -41,15 +41,16 @@ import { argoCdValues } from './argocd-values';
 import { loadBalancerControllerValues } from './load-balancer-controller-values';
 import { manualSteps } from './manual-steps';
 
-type PodIdentityName = keyof AwsNames['podIdentities'];
+type PodIdentityName = keyof AwsNames['podIdentities'] | keyof DemoAppNames['podIdentities'];
 
 /** Service account of the EBS CSI controller (the add-on's fixed name). */
 const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
 
 /**
  * Everything AWS-side one environment needs before Argo CD can take over: network, EKS with its
- * system nodes and add-ons, the IAM roles and queues the controllers use, the demo registries and
- * queue, and Argo CD with the environment's root Application. One Terraform state per environment.
+ * system nodes and add-ons, the IAM roles and queues the controllers use, the demo app's registries,
+ * queue and roles (while `components.demoApp` is on), and Argo CD with the environment's root
+ * Application. One Terraform state per environment.
  */
 export class EnvironmentStack extends TerraformStack {
   public readonly env: EnvironmentConfig;
@@ -57,11 +58,16 @@ export class EnvironmentStack extends TerraformStack {
   public readonly network: VpcNetwork;
   public readonly systemNodes: SystemNodeGroup;
   public readonly interruptionQueue: InterruptionQueue;
-  public readonly workQueue: WorkQueue;
+  /** The demo app's queue; absent without the demo app. */
+  public readonly workQueue?: WorkQueue;
   /** The AWS Load Balancer Controller (Helm), installed before Argo CD. */
   public readonly loadBalancerController: HelmRelease;
-  /** The IAM role of every Pod Identity of `awsNames(env).podIdentities`, by the same key. */
-  public readonly podIdentities: Readonly<Record<PodIdentityName, PodIdentityRole>>;
+  /**
+   * The IAM role of every Pod Identity of `awsNames(env).podIdentities` (and of
+   * `demoAppNames(env).podIdentities` with the demo app), by the same key; KEDA's only while it
+   * has a queue to scale on.
+   */
+  public readonly podIdentities: Readonly<Partial<Record<PodIdentityName, PodIdentityRole>>>;
 
   constructor(scope: Construct, env: EnvironmentConfig) {
     super(scope, env.name);
@@ -70,6 +76,7 @@ export class EnvironmentStack extends TerraformStack {
     if (nameRule) throw new Error(`${env.name}: cluster.name = ${JSON.stringify(env.cluster.name)}: ${nameRule}`);
     this.env = env;
     const names = awsNames(env);
+    const demo = env.components.demoApp ? demoAppNames(env) : undefined;
     const clusterName = env.cluster.name;
     const location: AwsLocation = { accountId: env.aws.accountId, region: env.aws.region };
 
@@ -171,7 +178,9 @@ export class EnvironmentStack extends TerraformStack {
 
     const karpenterNodeRole = new KarpenterNodeRole(this, 'karpenter-node-role', { cluster: this.cluster, roleName: names.karpenterNodeRole });
     this.interruptionQueue = new InterruptionQueue(this, 'karpenter-interruptions', { queueName: names.interruptionQueue });
-    this.workQueue = new WorkQueue(this, 'work-queue', { queueName: names.workQueue });
+    const workQueue = demo ? new WorkQueue(this, 'work-queue', { queueName: demo.workQueue }) : undefined;
+    this.workQueue = workQueue;
+    const scaledQueues = workQueue ? [workQueue.arn] : [];
 
     const lokiBucket = new PrivateBucket(this, 'loki-bucket', { bucketName: names.lokiBucket });
     // The spot data feed is delivered from an AWS account by ACL grant: ACLs stay enabled and
@@ -184,26 +193,27 @@ export class EnvironmentStack extends TerraformStack {
     });
     new SpotDatafeedSubscription(this, 'spot-data-feed', { bucket: spotFeedBucket.bucketName, prefix: names.spotDataFeed.prefix, dependsOn: [spotFeedBucket.bucket] });
 
-    // One entry per Pod Identity of awsNames(): a new identity there fails the type-check here.
+    // One entry per Pod Identity of awsNames() and demoAppNames(): a new identity there fails the
+    // type-check here. An identity without permissions (the demo's without it) gets no role.
+    const identities: Record<PodIdentityName, PodIdentity | undefined> = { ...names.podIdentities, demoApi: demo?.podIdentities.demoApi, demoWorker: demo?.podIdentities.demoWorker };
     const permissions: Record<PodIdentityName, readonly PolicyStatement[]> = {
       karpenter: karpenterControllerStatements({ location, clusterName, nodeRoleArn: karpenterNodeRole.arn, interruptionQueueArn: this.interruptionQueue.arn }),
-      keda: kedaQueueReaderStatements([this.workQueue.arn]),
+      keda: scaledQueues.length > 0 ? kedaQueueReaderStatements(scaledQueues) : [],
       externalSecrets: externalSecretsReaderStatements(location, names.secretsPrefix, secretsManagerKey.arn),
       loadBalancerController: loadBalancerControllerStatements({ location, clusterName, vpcId: this.network.vpc.id }),
       loki: bucketReadWriteStatements(lokiBucket.arn),
       opencost: bucketReadStatements(spotFeedBucket.arn, names.spotDataFeed.prefix),
       trivyOperator: ecrPullStatements(location),
-      demoApi: queueSenderStatements(this.workQueue.arn),
-      demoWorker: queueConsumerStatements(this.workQueue.arn),
+      demoApi: workQueue ? queueSenderStatements(workQueue.arn) : [],
+      demoWorker: workQueue ? queueConsumerStatements(workQueue.arn) : [],
     };
     this.podIdentities = Object.fromEntries(
-      (Object.keys(permissions) as PodIdentityName[]).map((key) => [
-        key,
-        new PodIdentityRole(this, `pod-identity-${key}`, { cluster: this.cluster, ...names.podIdentities[key], statements: permissions[key] }),
-      ]),
-    ) as Record<PodIdentityName, PodIdentityRole>;
+      (Object.keys(permissions) as PodIdentityName[])
+        .filter((key) => identities[key] && permissions[key].length > 0)
+        .map((key) => [key, new PodIdentityRole(this, `pod-identity-${key}`, { cluster: this.cluster, ...identities[key]!, statements: permissions[key] })]),
+    );
 
-    const repositories = Object.entries(names.ecrRepositories).map(
+    const repositories = Object.entries({ ...demo?.ecrRepositories, ...names.ecrRepositories }).map(
       ([component, repositoryName]) => [component, new ContainerRepository(this, `ecr-${component}`, { repositoryName })] as const,
     );
 
@@ -211,14 +221,14 @@ export class EnvironmentStack extends TerraformStack {
     const secrets = environmentSecrets(env);
     for (const secret of secrets) new ManagedSecret(this, `secret-${secret.secretName.replace(/[^A-Za-z0-9]+/g, '-')}`, { ...secret, encryptionKey: secretsManagerKey });
     // The public ALB finds it by name (alb.ingress.kubernetes.io/wafv2-acl-name).
-    const webAcl = env.workloads.webAcl ? new WebAcl(this, 'web-acl', { name: names.webAcl, logKey }) : undefined;
+    const webAcl = demo && env.demoApp.webAcl ? new WebAcl(this, 'web-acl', { name: names.webAcl, logKey }) : undefined;
 
     // The Kubernetes side runs as the cluster admin role: Terraform's own identity has no access
     // entry (bootstrap_cluster_creator_admin_permissions is off).
     const connection = { ...this.cluster.connection, roleArn: admin.arn };
     const helmProvider = new HelmProvider(this, 'helm', { connection });
     const lbcChart = UPSTREAM['aws-load-balancer-controller'].chart;
-    const lbcIdentity = this.podIdentities.loadBalancerController;
+    const lbcIdentity = this.podIdentities.loadBalancerController!;
     this.loadBalancerController = new HelmRelease(this, 'aws-load-balancer-controller', {
       provider: helmProvider,
       name: 'aws-load-balancer-controller',
@@ -253,12 +263,12 @@ export class EnvironmentStack extends TerraformStack {
       vpc_id: this.network.vpc.id,
       karpenter_node_role_arn: karpenterNodeRole.arn,
       karpenter_interruption_queue_url: this.interruptionQueue.url,
-      work_queue_url: this.workQueue.url,
+      ...(workQueue ? { work_queue_url: workQueue.url } : {}),
       loki_bucket: lokiBucket.bucketName,
       image_registry: names.imageRegistry,
     };
     if (webAcl) outputs.web_acl_arn = webAcl.arn;
-    for (const [key, role] of Object.entries(this.podIdentities)) outputs[`${snakeCase(key)}_role_arn`] = role.arn;
+    for (const [key, role] of Object.entries(this.podIdentities) as [string, PodIdentityRole][]) outputs[`${snakeCase(key)}_role_arn`] = role.arn;
     for (const [component, repository] of repositories) outputs[`ecr_${component}_repository_url`] = repository.url;
     for (const [name, value] of Object.entries(outputs)) new TerraformOutput(this, name, { value });
     new TerraformOutput(this, 'manual_steps', {

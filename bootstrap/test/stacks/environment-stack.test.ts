@@ -2,7 +2,7 @@ import { EksCluster } from '@cdktn/provider-aws/lib/eks-cluster';
 import { Testing } from 'cdktn';
 import { LaunchTemplate } from '@cdktn/provider-aws/lib/launch-template';
 import { SqsQueue } from '@cdktn/provider-aws/lib/sqs-queue';
-import { awsNames } from '../../../environments';
+import { awsNames, demoAppNames } from '../../../environments';
 import { derivedNameRule } from '../../../environments/names';
 import { EnvironmentStack } from '../../src/stacks/environment-stack';
 import { UPSTREAM } from '../../../lib/upstream/pins';
@@ -83,7 +83,7 @@ describe.each(ENVIRONMENTS)('EnvironmentStack %s', (name) => {
 
   test('creates one immutable, scanned ECR repository per demo component', () => {
     const repositories = all(json, 'aws_ecr_repository');
-    expect(repositories.map((r) => r.name).sort()).toEqual(Object.values(names.ecrRepositories).sort());
+    expect(repositories.map((r) => r.name).sort()).toEqual([...Object.values(demoAppNames(config).ecrRepositories), ...Object.values(names.ecrRepositories)].sort());
     for (const repository of repositories) {
       expect(repository).toMatchObject({ image_tag_mutability: 'IMMUTABLE', image_scanning_configuration: { scan_on_push: true } });
     }
@@ -171,5 +171,21 @@ describe('EnvironmentStack prerequisites', () => {
     for (const secret of secrets) expect(secret.kms_key_id).toBe(`\${aws_kms_key.${key[0]}.arn}`);
     const externalSecrets = all(json, 'aws_iam_role_policy').map((p) => policyOf(p)).find((p) => p.Statement.some((s) => s.Sid === 'DecryptEnvironmentSecrets'))!;
     expect(externalSecrets.Statement.find((s) => s.Sid === 'DecryptEnvironmentSecrets')!.Resource).toBe(`\${aws_kms_key.${key[0]}.arn}`);
+  });
+
+  test('without the demo app: the platform alone, no demo queue, registries, roles, secrets or web ACL', () => {
+    const config = { ...env('prod'), components: { ...env('prod').components, demoApp: false, chaos: false } };
+    const json = Testing.synth(new EnvironmentStack(Testing.app({ context: { ...APP_CONTEXT } }), config), true);
+    const demo = demoAppNames(config);
+    expect(all(json, 'aws_sqs_queue').map((q) => q.name)).toEqual([awsNames(config).interruptionQueue]);
+    expect(all(json, 'aws_ecr_repository').map((r) => r.name)).toEqual(Object.values(awsNames(config).ecrRepositories));
+    const roles = all(json, 'aws_iam_role').map((r) => r.name);
+    for (const identity of Object.values(demo.podIdentities)) expect(roles).not.toContain(identity.roleName);
+    // KEDA has no queue to read without the demo app, so it gets no AWS role.
+    expect(roles).not.toContain(awsNames(config).podIdentities.keda.roleName);
+    expect(roles).toContain(awsNames(config).podIdentities.karpenter.roleName);
+    expect(all(json, 'aws_secretsmanager_secret').map((s) => s.name).sort()).toEqual(['prod/monitoring/alertmanager', 'prod/monitoring/grafana-admin']);
+    expect(all(json, 'aws_wafv2_web_acl')).toEqual([]);
+    expect(all(json, 'aws_eks_cluster')).toHaveLength(1);
   });
 });

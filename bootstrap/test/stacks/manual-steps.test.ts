@@ -20,7 +20,7 @@ describe('manualSteps', () => {
   });
 
   test('dev also mirrors kubectl for the chaos drills; with Aurora, its credentials are to fill, not generated', () => {
-    const dev = { ...env('dev'), workloads: { ...env('dev').workloads, externalDatabaseEndpoint: 'demo.cluster-abc.eu-west-1.rds.amazonaws.com' } };
+    const dev = { ...env('dev'), demoApp: { ...env('dev').demoApp, externalDatabaseEndpoint: 'demo.cluster-abc.eu-west-1.rds.amazonaws.com' } };
     const steps = manualSteps(dev, environmentSecrets(dev));
     expect(steps).toContain(`mirror registry.k8s.io/kubectl:${dev.chaos.kubectlImageTag} to ${awsNames(dev).imageRegistry}/mirror/kubectl:${dev.chaos.kubectlImageTag}`);
     expect(steps.some((s) => s.includes('mirror/postgres'))).toBe(false);

@@ -7,7 +7,7 @@ export const DEMO_API_SLO = 'demo-api';
 
 /** The demo API's availability SLO: share of requests answered without a 5xx. */
 export function sloRuleGroups(env: EnvironmentConfig): RuleGroup[] {
-  const selector = `namespace="${env.workloads.appNamespace}", ${TARGET_LABELS.workload}="${DEMO_API_WORKLOAD}"`;
+  const selector = `namespace="${env.demoApp.appNamespace}", ${TARGET_LABELS.workload}="${DEMO_API_WORKLOAD}"`;
   const requests = (extra: string, window: string) => `sum(rate(${HTTP_METRICS.requests}{${selector}${extra}}[${window}]))`;
   return burnRateRuleGroups({
     name: DEMO_API_SLO,

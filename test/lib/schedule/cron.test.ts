@@ -75,8 +75,8 @@ describe('cron fields of the configuration', () => {
   });
 
   test('fails when a KEDA cron trigger has a bad weekday name', () => {
-    expect(violationsOf(envWith('dev', { workloads: { officeHours: { end: '0 20 * * MON-FRY' } } }))).toEqual([
-      `dev: workloads.officeHours.end = "0 20 * * MON-FRY": day of week field 'MON-FRY': 'FRY' is not a day of week (0-6 or SUN-SAT); expected ${CRON_HELP}`,
+    expect(violationsOf(envWith('dev', { demoApp: { officeHours: { end: '0 20 * * MON-FRY' } } }))).toEqual([
+      `dev: demoApp.officeHours.end = "0 20 * * MON-FRY": day of week field 'MON-FRY': 'FRY' is not a day of week (0-6 or SUN-SAT); expected ${CRON_HELP}`,
     ]);
   });
 

@@ -17,8 +17,8 @@ describe('isIanaTimeZone', () => {
   });
 
   test('fails when the office-hours time zone is not in the tz database', () => {
-    expect(violationsOf(envWith('dev', { workloads: { officeHours: { timezone: 'Europe/Dublni' } } }))).toEqual([
-      `dev: workloads.officeHours.timezone = "Europe/Dublni": must be ${TIME_ZONE_HELP}`,
+    expect(violationsOf(envWith('dev', { demoApp: { officeHours: { timezone: 'Europe/Dublni' } } }))).toEqual([
+      `dev: demoApp.officeHours.timezone = "Europe/Dublni": must be ${TIME_ZONE_HELP}`,
     ]);
   });
 });

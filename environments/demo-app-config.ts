@@ -1,4 +1,8 @@
-/** The demo application an environment runs: React frontend, Flask API, queue worker, stores. */
+/**
+ * The demo application an environment runs: React frontend, Flask API, queue worker, stores. Read
+ * only by the demo-app component (and the drills and SLO that target it); the platform's own
+ * sections never read it, so removing the demo leaves the platform whole.
+ */
 
 export interface CanaryConfig {
   /** Traffic percentages of the canary steps, increasing, each 1-99; full traffic follows the last. */
@@ -29,10 +33,10 @@ export interface OfficeHoursConfig {
   readonly end: string;
 }
 
-export interface WorkloadsConfig {
-  /** Namespace the stateless services run in. */
+export interface DemoAppConfig {
+  /** Namespace the stateless services run in: a tenant namespace (`tenancy.namespaces`) of tier `apps`. */
   readonly appNamespace: string;
-  /** Namespace the stateful stores run in. */
+  /** Namespace the stateful stores run in: a tenant namespace (`tenancy.namespaces`) of tier `data`. */
   readonly dataNamespace: string;
   /** Image tag deployed in this environment (never `latest`). */
   readonly imageTag: string;
@@ -71,6 +75,6 @@ export interface WorkloadsConfig {
    * @default false
    */
   readonly webAcl: boolean;
-  /** Tags of the store images mirrored into the environment's registry (`ecrRepositories.redis|postgres`). */
+  /** Tags of the store images mirrored into the environment's registry (`demoAppNames(env).ecrRepositories.redis|postgres`). */
   readonly storeImageTags: { readonly redis: string; readonly postgres: string };
 }
