@@ -1,7 +1,8 @@
 import type { EnvironmentConfig } from '../../environments';
 import { eksRelease } from '../../lib/aws/eks-kubernetes-versions';
 import { AMI_RELEASE_TAG } from '../../lib/capacity';
-import { durationSeconds, type ConfigValidator } from '../../lib/config/config-validator';
+import { durationSeconds } from '../../lib/config/checks';
+import type { ConfigValidator } from '../../lib/config/config-validator';
 
 // Karpenter budget durations: hours and/or minutes only.
 const BUDGET_DURATION = /^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/;

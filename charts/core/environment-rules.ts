@@ -54,16 +54,15 @@ export function validateEnvironmentCore(check: ConfigValidator<EnvironmentConfig
   if (check.oneOf('cluster.kubernetesVersion', SUPPORTED_KUBERNETES_VERSIONS) && env.tier === 'prod') {
     validateStandardSupport(check, env.cluster.kubernetesVersion, today);
   }
-  if (check.string('cluster.vpcCidr')) {
-    const vpc = parseCidr(env.cluster.vpcCidr);
-    if (!vpc) check.fail('cluster.vpcCidr', env.cluster.vpcCidr, 'must be an IPv4 CIDR with no host bits set, e.g. 10.0.0.0/16');
-    else check.expect(vpc.prefix >= 16 && vpc.prefix <= 20, 'cluster.vpcCidr', 'must have a prefix from /16 to /20 (room for 3 AZs x 3 subnet tiers)');
+  if (check.cidr('cluster.vpcCidr')) {
+    const vpc = parseCidr(env.cluster.vpcCidr)!;
+    check.expect(vpc.prefix >= 16 && vpc.prefix <= 20, 'cluster.vpcCidr', 'must have a prefix from /16 to /20 (room for 3 AZs x 3 subnet tiers)');
   }
-  const publicCidrs = check.array('cluster.publicAccessCidrs');
-  publicCidrs?.forEach((cidr, i) => {
+  check.array('cluster.publicAccessCidrs')?.forEach((cidr, i) => {
     const path = `cluster.publicAccessCidrs[${i}]` as const;
-    if (typeof cidr !== 'string' || !parseCidr(cidr)) check.fail(path, cidr, 'must be an IPv4 CIDR such as 203.0.113.0/24');
-    else if (parseCidr(cidr)!.prefix < 8) check.fail(path, cidr, 'must not open the API endpoint to the internet (prefix below /8)');
+    if (check.cidr(path, '203.0.113.0/24')) {
+      check.expect(parseCidr(cidr as string)!.prefix >= 8, path, 'must not open the API endpoint to the internet (prefix below /8)');
+    }
   });
 
   check.string('ownership.team', { pattern: LABEL_VALUE, rule: 'must be a valid label value' });

@@ -1,3 +1,4 @@
+import { positiveIntegerRule } from '../../lib/config/checks';
 import { awsNames, type EnvironmentConfig } from '../../environments';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 import { isPrometheusDuration } from '../../lib/observability';
@@ -67,7 +68,7 @@ function validateCostModel(check: ConfigValidator<EnvironmentConfig>, env: Envir
     const onSpot = cost[field] * cost.spotShare;
     const onOnDemand = cost[field] * (1 - cost.spotShare);
     // An invalid pool limit is reported by the capacity rules; comparing against it repeats that.
-    const valid = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
+    const valid = (n: unknown) => positiveIntegerRule(n) === undefined;
     if (spot.enabled && valid(spot[limit]) && onSpot > spot[limit]) check.fail(`${p}.${field}`, cost[field], `puts ${round(onSpot)} on spot, above capacity.spot.${limit} = ${spot[limit]}: lower it or spotShare`);
     if (onDemand.enabled && valid(onDemand[limit]) && onOnDemand > onDemand[limit]) {
       check.fail(`${p}.${field}`, cost[field], `puts ${round(onOnDemand)} on on-demand, above capacity.onDemand.${limit} = ${onDemand[limit]}: lower it or raise spotShare`);

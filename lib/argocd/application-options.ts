@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { assertRule, integerRule, isDnsLabel } from '../config/checks';
 import type { ApplicationSpec } from '../../imports/argo-cd-argoproj.io';
 import type { ApplicationSource } from './application-source';
 import type { ResourceRef } from './resource-ref';
@@ -92,13 +92,11 @@ export function resolveApplicationOptions(owner: string, options: ApplicationOpt
     retry: DEFAULT_SYNC_RETRY,
     ...stripUndefined(options),
   } as ResolvedApplicationOptions;
-  if (!Number.isInteger(resolved.syncWave)) throw new Error(`${owner}: syncWave = ${resolved.syncWave}: must be an integer`);
-  if (!DNS_LABEL.test(resolved.destinationNamespace) || resolved.destinationNamespace.length > 63) {
+  assertRule(owner, 'syncWave', resolved.syncWave, integerRule(resolved.syncWave));
+  if (!isDnsLabel(resolved.destinationNamespace)) {
     throw new Error(`${owner}: destinationNamespace = ${JSON.stringify(resolved.destinationNamespace)}: must be a namespace name (DNS label)`);
   }
-  if (!Number.isInteger(resolved.retry.limit) || resolved.retry.limit < 0) {
-    throw new Error(`${owner}: retry.limit = ${resolved.retry.limit}: must be an integer >= 0`);
-  }
+  assertRule(owner, 'retry.limit', resolved.retry.limit, integerRule(resolved.retry.limit, 0));
   return resolved;
 }
 

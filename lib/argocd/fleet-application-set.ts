@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { isDnsLabel } from '../config/checks';
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApplicationSet } from '../../imports/argo-cd-argoproj.io';
@@ -45,7 +45,7 @@ export class FleetApplicationSet extends Construct {
     if (Object.keys(props.clusterSelector).length === 0) {
       throw new Error(`FleetApplicationSet ${id}: clusterSelector is empty: it would select every registered cluster; give at least one label`);
     }
-    if (!DNS_LABEL.test(props.applicationSuffix)) {
+    if (!isDnsLabel(props.applicationSuffix)) {
       throw new Error(`FleetApplicationSet ${id}: applicationSuffix = ${JSON.stringify(props.applicationSuffix)}: must be a DNS label`);
     }
     this.name = props.name;

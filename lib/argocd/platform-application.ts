@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { isDnsLabel } from '../config/checks';
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Application } from '../../imports/argo-cd-argoproj.io';
@@ -29,7 +29,7 @@ export class PlatformApplication extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformApplicationProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.name) || props.name.length > 63) {
+    if (!isDnsLabel(props.name)) {
       throw new Error(`PlatformApplication ${id}: name = ${JSON.stringify(props.name)}: must be a DNS label of at most 63 characters`);
     }
     if (props.destinationServer === '') throw new Error(`PlatformApplication ${id}: destinationServer is empty: give the API server URL`);

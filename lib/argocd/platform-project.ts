@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { isDnsLabel } from '../config/checks';
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AppProject } from '../../imports/argo-cd-argoproj.io';
@@ -72,7 +72,7 @@ export class PlatformProject extends Construct implements IAppProject {
 
   constructor(scope: Construct, id: string, props: PlatformProjectProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.name)) {
+    if (!isDnsLabel(props.name)) {
       throw new Error(`PlatformProject ${id}: name = ${JSON.stringify(props.name)}: must be a DNS label`);
     }
     if (props.destinationServer === '') throw new Error(`PlatformProject ${id}: destinationServer is empty: give an API server URL or *`);

@@ -1,6 +1,6 @@
+import { assertRule, cronRule } from '../config/checks';
 import type { Duration } from 'cdk8s';
 import * as sh from '../../imports/karpenter-karpenter.sh';
-import { assertCron } from '../schedule';
 import { formatGoDuration } from './go-duration';
 
 /** Why Karpenter disrupts a node; a budget may limit some reasons only. */
@@ -45,7 +45,7 @@ export function renderDisruptionBudget(where: string, budget: DisruptionBudget):
   if ((budget.schedule === undefined) !== (budget.duration === undefined)) {
     throw new Error(`${where}: schedule and duration must be set together (the budget is active for duration after each schedule hit)`);
   }
-  if (budget.schedule !== undefined) assertCron(where, 'schedule', budget.schedule);
+  if (budget.schedule !== undefined) assertRule(where, 'schedule', budget.schedule, cronRule(budget.schedule));
   let duration: string | undefined;
   if (budget.duration !== undefined) {
     const seconds = budget.duration.toSeconds();

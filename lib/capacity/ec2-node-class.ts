@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { integerRule, isDnsLabel } from '../config/checks';
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as aws from '../../imports/karpenter-karpenter.k8s.aws';
@@ -76,7 +76,7 @@ export class Ec2NodeClass extends Construct {
   constructor(scope: Construct, id: string, props: Ec2NodeClassProps) {
     super(scope, id);
     const where = `Ec2NodeClass ${props.name}`;
-    if (!DNS_LABEL.test(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
+    if (!isDnsLabel(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
     const version = AMI_RELEASE_TAG[props.amiFamily];
     if (!version) throw new Error(`${where}: amiFamily = ${props.amiFamily}: must be one of ${Object.keys(AMI_RELEASE_TAG).join(', ')}`);
     if (props.amiVersion !== 'latest' && !version.pattern.test(props.amiVersion)) {
@@ -97,7 +97,7 @@ export class Ec2NodeClass extends Construct {
     this.amiPinned = props.amiVersion !== 'latest';
     this.volumeSize = props.volumeSize ?? Size.gibibytes(50);
     const volumeGiB = this.volumeSize.toGibibytes();
-    if (!Number.isInteger(volumeGiB) || volumeGiB < 20 || volumeGiB > 16384) {
+    if (integerRule(volumeGiB, 20, 16384) !== undefined) {
       throw new Error(`${where}: volumeSize = ${volumeGiB}Gi: must be a whole number of GiB from 20 to 16384`);
     }
 

@@ -1,15 +1,11 @@
+import { durationRule, durationSeconds } from '../config/checks';
 import { Duration } from 'cdk8s';
 
-const PART = /([0-9]+)(h|m|s)/g;
-const WHOLE = /^([0-9]+(h|m|s))+$/;
-const SECONDS = { h: 3600, m: 60, s: 1 } as const;
 
 /** Parses a Go-style duration of whole hours, minutes and seconds (`720h`, `1h30m`, `30s`). */
 export function parseGoDuration(text: string): Duration {
-  if (!WHOLE.test(text)) throw new Error(`duration ${JSON.stringify(text)}: must be whole hours, minutes or seconds such as 30s, 5m or 720h`);
-  let seconds = 0;
-  for (const [, amount, unit] of text.matchAll(PART)) seconds += Number(amount) * SECONDS[unit as keyof typeof SECONDS];
-  return Duration.seconds(seconds);
+  if (durationRule(text) !== undefined) throw new Error(`duration ${JSON.stringify(text)}: must be whole hours, minutes or seconds such as 30s, 5m or 720h`);
+  return Duration.seconds(durationSeconds(text));
 }
 
 /** Renders a duration the way Karpenter's API expects it: `720h`, `1h30m`, `90s`. */

@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { assertRule, integerRule, isDnsLabel, positiveIntegerRule } from '../config/checks';
 import { maxNodeCount } from './max-node-count';
 import { Duration, type Size } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -146,7 +146,7 @@ export class NodePool extends Construct {
   constructor(scope: Construct, id: string, props: NodePoolProps) {
     super(scope, id);
     const where = `NodePool ${props.name}`;
-    if (!DNS_LABEL.test(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
+    if (!isDnsLabel(props.name)) throw new Error(`${where}: name = ${props.name}: must be a DNS label`);
     if (!props.nodeClass?.name) throw new Error(`${where}: nodeClass = (missing): must be the Ec2NodeClass its nodes launch with`);
     const capacityTypes = [...new Set(props.capacityTypes ?? [])];
     if (capacityTypes.length === 0 || capacityTypes.some((c) => c !== 'spot' && c !== 'on-demand')) {
@@ -166,12 +166,8 @@ export class NodePool extends Construct {
       if (list !== undefined && list.length === 0) throw new Error(`${where}: ${field} = []: must list at least one value, or be left unset`);
     }
     const minGeneration = props.minInstanceGeneration ?? 6;
-    if (!Number.isInteger(minGeneration) || minGeneration < 1) {
-      throw new Error(`${where}: minInstanceGeneration = ${minGeneration}: must be a positive integer`);
-    }
-    if (props.weight !== undefined && !(Number.isInteger(props.weight) && props.weight >= 1 && props.weight <= 100)) {
-      throw new Error(`${where}: weight = ${props.weight}: must be an integer from 1 to 100`);
-    }
+    assertRule(where, 'minInstanceGeneration', minGeneration, positiveIntegerRule(minGeneration));
+    if (props.weight !== undefined) assertRule(where, 'weight', props.weight, integerRule(props.weight, 1, 100));
     const taints = props.taints ?? [];
     for (const taint of taints) {
       if (!taint.key) throw new Error(`${where}: taints: every taint needs a key`);

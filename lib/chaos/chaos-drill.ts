@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { integerRule, isDnsLabel } from '../config/checks';
 import { Chart, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
@@ -85,7 +85,7 @@ export class ChaosDrill extends Construct {
     const owner = `ChaosDrill ${props.name}`;
     const fault = props.experiment.fault;
     this.resultName = `${props.name}-${fault.name}`;
-    if (!DNS_LABEL.test(props.name) || this.resultName.length > 63) {
+    if (!isDnsLabel(props.name) || this.resultName.length > 63) {
       throw new Error(`${owner}: name = ${JSON.stringify(props.name)}: must be a DNS label short enough that the result name ${this.resultName} has at most 63 characters`);
     }
     if (fault.target === 'pods' && !props.target) throw new Error(`${owner}: target is missing: ${fault.name} acts on the pods of a workload; pass one (e.g. rolloutTarget(service))`);
@@ -93,7 +93,7 @@ export class ChaosDrill extends Construct {
     if (fault.target === 'nodes' && !props.nodeLabel) throw new Error(`${owner}: nodeLabel is missing: ${fault.name} needs the label that picks its node, e.g. karpenter.sh/capacity-type=spot`);
     if (fault.target === 'pods' && props.nodeLabel) throw new Error(`${owner}: nodeLabel is set, but ${fault.name} targets pods through target`);
     const percent = props.podsAffectedPercent;
-    if (percent !== undefined && (fault.target !== 'pods' || !(Number.isInteger(percent) && percent >= 1 && percent <= 100))) {
+    if (percent !== undefined && (fault.target !== 'pods' || integerRule(percent, 1, 100) !== undefined)) {
       throw new Error(`${owner}: podsAffectedPercent = ${percent}: must be an integer from 1 to 100, for pod faults only`);
     }
     for (const [field, d] of [['chaosDuration', props.chaosDuration], ['rampTime', props.rampTime ?? Duration.seconds(0)]] as const) {

@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { DNS_LABEL, assertRule, integerRule, positiveIntegerRule } from '../config/checks';
 import { Duration } from 'cdk8s';
 import type { ChaosEngineSpecExperimentsSpecProbe } from '../../imports/litmus-litmuschaos.io';
 import { formatDuration } from '../workloads/units';
@@ -64,7 +64,7 @@ export function httpProbe(options: HttpProbeOptions): ChaosProbe {
   checkName(owner, options.name);
   if (!/^https?:\/\/\S+$/.test(options.url)) throw new Error(`${owner}: url = ${JSON.stringify(options.url)}: must be an http(s) URL`);
   const code = options.responseCode ?? 200;
-  if (!(Number.isInteger(code) && code >= 100 && code <= 599)) throw new Error(`${owner}: responseCode = ${code}: must be an HTTP status code (100-599)`);
+  assertRule(owner, 'responseCode', code, integerRule(code, 100, 599) && 'must be an HTTP status code (100-599)');
   const mode = options.mode ?? 'Continuous';
   return {
     name: options.name,
@@ -94,7 +94,7 @@ export function promProbe(options: PromProbeOptions): ChaosProbe {
 
 function runProperties(owner: string, mode: ProbeMode, options: ProbeRunOptions): ChaosProbe['runProperties'] {
   const attempts = options.attempts ?? 3;
-  if (!(Number.isInteger(attempts) && attempts >= 1)) throw new Error(`${owner}: attempts = ${attempts}: must be a positive integer`);
+  assertRule(owner, 'attempts', attempts, positiveIntegerRule(attempts));
   const polls = POLLING_MODES.includes(mode);
   if (options.pollingInterval && !polls) {
     throw new Error(`${owner}: pollingInterval is set but mode = ${mode}: only ${POLLING_MODES.join(' and ')} probes poll; drop it or change the mode`);

@@ -1,8 +1,9 @@
+import { assertRule, cronRule } from '../config/checks';
 import { Duration, Lazy, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { assertCron, assertTimeZone } from '../schedule';
+import { assertTimeZone } from '../schedule';
 import { buildContainer, restrictedPodSecurityContext } from '../workloads/container';
 import { APP_NAME_LABEL, podLabels } from '../workloads/labels';
 import type { WorkloadResources } from '../workloads/units';
@@ -64,7 +65,7 @@ export class DrillSchedule extends Construct {
     const names = props.drills.map((d) => d.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) throw new Error(`${owner}: drill ${duplicate} is listed twice`);
-    if (props.schedule !== undefined) assertCron(owner, 'schedule', props.schedule);
+    if (props.schedule !== undefined) assertRule(owner, 'schedule', props.schedule, cronRule(props.schedule));
     if (props.timeZone !== undefined) assertTimeZone(owner, 'timeZone', props.timeZone);
     this.name = props.name;
     this.namespace = namespace;

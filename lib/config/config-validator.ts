@@ -1,9 +1,7 @@
-import { DNS_LABEL } from './checks';
-import { CRON_HELP, isIanaTimeZone, parseCron, timeZoneRule } from '../schedule';
+import { cidrRule, cronRule, dnsLabelRule, durationRule, durationSeconds, integerRule, portRule, positiveIntegerRule } from './checks';
+import { isIanaTimeZone, timeZoneRule } from '../schedule';
 import type { PathOf } from './config-path';
 import type { Violation } from './violation';
-
-const DURATION = /^([0-9]+(s|m|h))+$/;
 
 /**
  * Collects violations for one environment. Each check returns whether the value passed, so
@@ -73,11 +71,14 @@ export class ConfigValidator<T = unknown> {
   }
 
   dnsLabel(path: PathOf<T>): boolean {
-    return this.string(path, {
-      pattern: DNS_LABEL,
-      maxLength: 63,
-      rule: 'must be a DNS label: lower-case letters, digits and -, starting and ending alphanumeric',
-    });
+    return this.string(path) && this.rule(path, dnsLabelRule);
+  }
+
+  /** Fails with the message of a shared rule (`lib/config/checks.ts`) when it finds a problem. */
+  rule(path: PathOf<T>, rule: (value: unknown) => string | undefined): boolean {
+    const v = this.get(path);
+    const problem = rule(v);
+    return problem === undefined || this.fail(path, v, problem);
   }
 
   oneOf<V>(path: PathOf<T>, allowed: readonly V[]): boolean {
@@ -86,13 +87,11 @@ export class ConfigValidator<T = unknown> {
   }
 
   positiveInt(path: PathOf<T>): boolean {
-    const v = this.get(path);
-    return (Number.isInteger(v) && (v as number) > 0) || this.fail(path, v, 'must be a positive integer');
+    return this.rule(path, positiveIntegerRule);
   }
 
   nonNegativeInt(path: PathOf<T>): boolean {
-    const v = this.get(path);
-    return (Number.isInteger(v) && (v as number) >= 0) || this.fail(path, v, 'must be an integer >= 0');
+    return this.rule(path, (v) => integerRule(v, 0));
   }
 
   positiveNumber(path: PathOf<T>): boolean {
@@ -101,16 +100,22 @@ export class ConfigValidator<T = unknown> {
   }
 
   intInRange(path: PathOf<T>, min: number, max: number): boolean {
-    const v = this.get(path);
-    return (
-      (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) ||
-      this.fail(path, v, `must be an integer from ${min} to ${max}`)
-    );
+    return this.rule(path, (v) => integerRule(v, min, max));
+  }
+
+  /** A TCP or UDP port, 1 to 65535. */
+  port(path: PathOf<T>): boolean {
+    return this.rule(path, portRule);
+  }
+
+  /** An IPv4 CIDR block with no host bits set; `example` is shown in the message. */
+  cidr(path: PathOf<T>, example?: string): boolean {
+    return this.string(path) && this.rule(path, (v) => cidrRule(v, example));
   }
 
   /** Go-style duration of whole seconds, minutes or hours, e.g. `30s`, `1h30m`. */
   duration(path: PathOf<T>): boolean {
-    return this.string(path, { pattern: DURATION, rule: 'must be a duration such as 30s, 5m or 720h' });
+    return this.string(path) && this.rule(path, durationRule);
   }
 
   /** A duration as `duration()` that is also longer than zero. */
@@ -121,9 +126,7 @@ export class ConfigValidator<T = unknown> {
 
   /** Cron expression, checked by a real parser (fields, ranges, names, steps). */
   cron(path: PathOf<T>): boolean {
-    if (!this.string(path)) return false;
-    const parsed = parseCron(this.get(path) as string);
-    return 'schedule' in parsed || this.fail(path, this.get(path), `${parsed.error}; expected ${CRON_HELP}`);
+    return this.string(path) && this.rule(path, cronRule);
   }
 
   /** IANA time zone of the tz database Node ships. */
@@ -158,12 +161,4 @@ export class ConfigValidator<T = unknown> {
     });
     return ok;
   }
-}
-
-/** Seconds of a Go-style duration of whole hours, minutes and seconds (validated by the caller). */
-export function durationSeconds(text: string): number {
-  const unit: Record<string, number> = { h: 3600, m: 60, s: 1 };
-  let total = 0;
-  for (const [, amount, u] of text.matchAll(/([0-9]+)(h|m|s)/g)) total += Number(amount) * unit[u];
-  return total;
 }

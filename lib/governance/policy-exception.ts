@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { isDnsLabel } from '../config/checks';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PolicyException as PolicyExceptionResource, type PolicyExceptionSpec } from '../../imports/kyverno-policies.kyverno.io';
@@ -41,7 +41,7 @@ export class PolicyException extends Construct {
   constructor(scope: Construct, id: string, props: PolicyExceptionProps) {
     super(scope, id);
     const where = `PolicyException ${props.name}`;
-    if (!DNS_LABEL.test(props.name) || props.name.length > 63) {
+    if (!isDnsLabel(props.name)) {
       throw new Error(`${where}: name = ${JSON.stringify(props.name)}: must be a DNS label (lower-case letters, digits, -)`);
     }
     if (props.policies.length === 0) throw new Error(`${where}: policies = []: name at least one policy to exempt from`);

@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { isDnsLabel } from '../config/checks';
 import { Construct } from 'constructs';
 import {
   ValidatingPolicy,
@@ -86,7 +86,7 @@ export class WorkloadPolicy extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadPolicyProps) {
     super(scope, id);
     const where = `WorkloadPolicy ${props.name}`;
-    if (!DNS_LABEL.test(props.name) || props.name.length > 63) {
+    if (!isDnsLabel(props.name)) {
       throw new Error(`${where}: name = ${JSON.stringify(props.name)}: must be a DNS label (lower-case letters, digits, -)`);
     }
     if (props.namespaces.length === 0) throw new Error(`${where}: namespaces = []: must govern at least one namespace`);

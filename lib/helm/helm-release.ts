@@ -1,4 +1,4 @@
-import { DNS_LABEL } from '../config/checks';
+import { isDnsLabel } from '../config/checks';
 import { Construct, type IConstruct } from 'constructs';
 import type { Capability } from '../argocd/sync-dependencies';
 import type { HelmChartPin } from '../upstream/pins';
@@ -79,7 +79,7 @@ export class HelmRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: HelmReleaseProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.releaseName) || props.releaseName.length > 53) {
+    if (!isDnsLabel(props.releaseName, 53)) {
       throw new Error(`HelmRelease ${id}: releaseName = ${props.releaseName}: must be a DNS label of at most 53 characters (Helm rule)`);
     }
     this.chart = props.chart;

@@ -74,17 +74,6 @@ export function parseCron(text: string): { readonly schedule: CronSchedule } | {
   return { schedule };
 }
 
-/** Whether `text` is a valid cron expression. */
-export function isValidCron(text: string): boolean {
-  return 'schedule' in parseCron(text);
-}
-
-/** Throws `<owner>: <field> = "<text>": …` when `text` is not a valid cron expression. */
-export function assertCron(owner: string, field: string, text: string): void {
-  const parsed = parseCron(text);
-  if ('error' in parsed) throw new Error(`${owner}: ${field} = ${JSON.stringify(text)}: ${parsed.error}; expected ${CRON_HELP}`);
-}
-
 function parseField(text: string, field: CronField): { values: number[] } | { error: string } {
   const values = new Set<number>();
   const where = `${field.name} field '${text}'`;

@@ -1,3 +1,4 @@
+import { assertRule, integerRule } from '../config/checks';
 import { k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
 import { APP_NAME_LABEL } from './labels';
@@ -90,8 +91,9 @@ export class AlbIngress extends Construct {
     if (props.webAclName !== undefined && !WEB_ACL_NAME.test(props.webAclName)) {
       throw new Error(`${owner}: webAclName = ${props.webAclName}: must be a WAFv2 web ACL name (1-128 letters, digits, _ and -)`);
     }
-    if (props.groupOrder !== undefined && !(Number.isInteger(props.groupOrder) && props.groupOrder >= -1000 && props.groupOrder <= 1000)) {
-      throw new Error(`${owner}: groupOrder = ${props.groupOrder}: must be an integer from -1000 to 1000 (AWS Load Balancer Controller rule)`);
+    if (props.groupOrder !== undefined) {
+      const problem = integerRule(props.groupOrder, -1000, 1000);
+      assertRule(owner, 'groupOrder', props.groupOrder, problem && `${problem} (AWS Load Balancer Controller rule)`);
     }
     this.name = props.name;
     this.https = props.certificateArn !== undefined;

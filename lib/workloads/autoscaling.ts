@@ -1,10 +1,11 @@
+import { assertRule, cronRule, integerRule } from '../config/checks';
 import { Lazy, type ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
 import { ScaledObject, type ScaledObjectSpecTriggers } from '../../imports/keda-keda.sh';
 import { markReplicasManagedBy, type ReplicaController } from '../argocd/replicas-managed-by';
 import { APP_NAME_LABEL } from './labels';
-import { assertCron, assertTimeZone } from '../schedule';
+import { assertTimeZone } from '../schedule';
 
 /** One KEDA trigger; metadata values are strings, as KEDA requires. */
 export interface KedaTrigger {
@@ -38,10 +39,8 @@ export class Autoscaling extends Construct {
   constructor(scope: Construct, id: string, private readonly props: AutoscalingProps) {
     super(scope, id);
     const { owner, minReplicas, maxReplicas } = props;
-    if (!Number.isInteger(minReplicas) || minReplicas < 0) throw new Error(`${owner}: minReplicas = ${minReplicas}: must be an integer >= 0`);
-    if (!Number.isInteger(maxReplicas) || maxReplicas < Math.max(1, minReplicas)) {
-      throw new Error(`${owner}: maxReplicas = ${maxReplicas}: must be an integer >= max(1, minReplicas = ${minReplicas})`);
-    }
+    assertRule(owner, 'minReplicas', minReplicas, integerRule(minReplicas, 0));
+    assertRule(owner, 'maxReplicas', maxReplicas, integerRule(maxReplicas, Math.max(1, minReplicas)) && `must be an integer >= max(1, minReplicas = ${minReplicas})`);
   }
 
   /** What scales the target, if anything. */
@@ -128,9 +127,9 @@ export interface CronScalingOptions {
 /** The KEDA `cron` trigger for `options`; validates the schedule. */
 export function cronTrigger(owner: string, options: CronScalingOptions, minReplicas: number): KedaTrigger {
   assertTimeZone(owner, 'timezone', options.timezone);
-  for (const [field, value] of [['start', options.start], ['end', options.end]] as const) assertCron(owner, field, value);
+  for (const [field, value] of [['start', options.start], ['end', options.end]] as const) assertRule(owner, field, value, cronRule(value));
   if (options.start === options.end) throw new Error(`${owner}: start and end are both ${options.start}: the window would be empty`);
   const desired = options.desiredReplicas ?? Math.max(1, minReplicas);
-  if (!Number.isInteger(desired) || desired < 1) throw new Error(`${owner}: desiredReplicas = ${desired}: must be an integer >= 1`);
+  assertRule(owner, 'desiredReplicas', desired, integerRule(desired, 1));
   return { type: 'cron', name: 'cron', metadata: { timezone: options.timezone, start: options.start, end: options.end, desiredReplicas: String(desired) } };
 }

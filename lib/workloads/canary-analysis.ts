@@ -1,3 +1,4 @@
+import { assertRule, integerRule } from '../config/checks';
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AnalysisTemplate, AnalysisTemplateSpecMetricsFailureLimit, AnalysisTemplateSpecMetricsInconclusiveLimit } from '../../imports/argo-rollouts-argoproj.io';
@@ -83,9 +84,9 @@ export class CanaryAnalysis extends Construct {
     const minSuccessRate = props.minSuccessRate ?? 0.99;
     if (!(minSuccessRate > 0 && minSuccessRate <= 1)) throw new Error(`${owner}: minSuccessRate = ${minSuccessRate}: must be in (0, 1]`);
     const failureLimit = props.failureLimit ?? 2;
-    if (!Number.isInteger(failureLimit) || failureLimit < 0) throw new Error(`${owner}: failureLimit = ${failureLimit}: must be an integer >= 0`);
+    assertRule(owner, 'failureLimit', failureLimit, integerRule(failureLimit, 0));
     this.minRequests = props.minRequests ?? 0;
-    if (!Number.isInteger(this.minRequests) || this.minRequests < 0) throw new Error(`${owner}: minRequests = ${this.minRequests}: must be an integer >= 0`);
+    assertRule(owner, 'minRequests', this.minRequests, integerRule(this.minRequests, 0));
     const requests = props.requestsMetric ?? HTTP_METRICS.requests;
     const latency = props.latencyMetric ?? HTTP_METRICS.duration;
     for (const [field, value] of [['requestsMetric', requests], ['latencyMetric', latency]] as const) {

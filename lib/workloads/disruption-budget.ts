@@ -1,3 +1,4 @@
+import { assertRule, integerRule } from '../config/checks';
 import { k8s } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
 import { APP_NAME_LABEL } from './labels';
@@ -21,7 +22,7 @@ export function disruptionBudget(
     throw new Error(`${owner}: minAvailable = ${options.minAvailable} and maxUnavailable = ${options.maxUnavailable}: set only one (PodDisruptionBudget rule)`);
   }
   for (const [field, value] of [['minAvailable', options.minAvailable], ['maxUnavailable', options.maxUnavailable]] as const) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new Error(`${owner}: ${field} = ${value}: must be an integer >= 0`);
+    if (value !== undefined) assertRule(owner, field, value, integerRule(value, 0));
   }
   const maxUnavailable = options.minAvailable === undefined ? (options.maxUnavailable ?? 1) : undefined;
   new k8s.KubePodDisruptionBudget(scope, 'disruption-budget', {

@@ -1,3 +1,4 @@
+import { assertRule, cidrRule, portRule } from '../config/checks';
 import { k8s } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
 import { APP_NAME_LABEL } from './labels';
@@ -55,6 +56,7 @@ export function allowTraffic(source: NetworkPeer, target: NetworkTarget): void {
 
 /** Opens ingress to `target` from an address range (e.g. the VPC, where ALB nodes live). */
 export function allowIngressFromCidr(target: NetworkTarget, cidr: string, label: string): void {
+  assertRule(`NetworkPolicy ${target.name}-from-${label}`, 'cidr', cidr, cidrRule(cidr));
   policy(target, `allow-from-${label}`, `${target.name}-from-${label}`, {
     policyTypes: ['Ingress'],
     ingress: [{ from: [{ ipBlock: { cidr } }], ports: tcp(target.port) }],
@@ -63,6 +65,8 @@ export function allowIngressFromCidr(target: NetworkTarget, cidr: string, label:
 
 /** Opens egress from `source` to an address range on one TCP port (e.g. an Aurora endpoint in the VPC). */
 export function allowEgressToCidr(source: NetworkPeer, cidr: string, port: number, label: string): void {
+  assertRule(`NetworkPolicy ${source.name}-to-${label}`, 'cidr', cidr, cidrRule(cidr));
+  assertRule(`NetworkPolicy ${source.name}-to-${label}`, 'port', port, portRule(port));
   policy(source, `allow-to-${label}`, `${source.name}-to-${label}`, {
     policyTypes: ['Egress'],
     egress: [{ to: [{ ipBlock: { cidr } }], ports: tcp(port) }],
@@ -82,6 +86,7 @@ export function allowAwsApiEgress(source: NetworkPeer): void {
 
 /** Opens egress from `source` to every pod of `namespace` on one TCP port (e.g. a telemetry collector). */
 export function allowEgressToNamespace(source: NetworkPeer, namespace: string, port: number): void {
+  assertRule(`NetworkPolicy ${source.name}-to-${namespace}`, 'port', port, portRule(port));
   policy(source, `allow-to-namespace-${namespace}`, `${source.name}-to-${namespace}`, {
     policyTypes: ['Egress'],
     egress: [{ to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } } }], ports: tcp(port) }],

@@ -1,3 +1,4 @@
+import { assertRule, integerRule } from '../config/checks';
 import type { WorkloadOptions } from './workload-options';
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
@@ -52,7 +53,7 @@ export class QueueJob extends Construct implements NetworkPeer {
     const maxJobs = props.maxJobs ?? 10;
     const backoffLimit = props.backoffLimit ?? 2;
     for (const [field, value, min] of [['messagesPerJob', messagesPerJob, 1], ['maxJobs', maxJobs, 1], ['backoffLimit', backoffLimit, 0]] as const) {
-      if (!(Number.isInteger(value) && value >= min)) throw new Error(`${owner}: ${field} = ${value}: must be an integer >= ${min}`);
+      assertRule(owner, field, value, integerRule(value, min));
     }
 
     workloadServiceAccount(this, props.name, props.namespace, false);

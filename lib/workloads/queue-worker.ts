@@ -1,3 +1,4 @@
+import { assertRule, integerRule } from '../config/checks';
 import type { ServingWorkloadOptions } from './workload-options';
 import { Duration, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
@@ -58,8 +59,8 @@ export class QueueWorker extends Construct implements NetworkPeer {
     const minReplicas = props.minReplicas ?? 0;
     const messagesPerReplica = props.messagesPerReplica ?? 5;
     const activationMessages = props.activationMessages ?? 0;
-    if (!(Number.isInteger(messagesPerReplica) && messagesPerReplica >= 1)) throw new Error(`${owner}: messagesPerReplica = ${messagesPerReplica}: must be an integer >= 1`);
-    if (!(Number.isInteger(activationMessages) && activationMessages >= 0)) throw new Error(`${owner}: activationMessages = ${activationMessages}: must be an integer >= 0`);
+    assertRule(owner, 'messagesPerReplica', messagesPerReplica, integerRule(messagesPerReplica, 1));
+    assertRule(owner, 'activationMessages', activationMessages, integerRule(activationMessages, 0));
     const healthPort = props.healthPort ?? 8080;
     const healthCheckPath = props.healthCheckPath ?? '/healthz';
 

@@ -1,3 +1,4 @@
+import { assertRule, integerRule } from '../config/checks';
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
 import { Construct } from 'constructs';
@@ -106,7 +107,7 @@ export class StatefulStore extends Construct implements NetworkTarget {
     this.port = props.port;
     this.host = `${props.name}.${props.namespace}.svc.cluster.local`;
     const replicas = props.replicas ?? 1;
-    if (!(Number.isInteger(replicas) && replicas >= 1)) throw new Error(`${owner}: replicas = ${replicas}: must be an integer >= 1`);
+    assertRule(owner, 'replicas', replicas, integerRule(replicas, 1));
     if (!(props.storage.toMebibytes() >= 1024)) throw new Error(`${owner}: storage = ${props.storage.toMebibytes()}Mi: must be at least 1Gi (gp3 minimum)`);
     if (!props.dataPath.startsWith('/')) throw new Error(`${owner}: dataPath = ${props.dataPath}: must be an absolute path`);
 

@@ -1,3 +1,4 @@
+import { assertRule, integerRule, portRule } from '../config/checks';
 import { canaryWeightProblem } from './canary-weight';
 import type { ServingWorkloadOptions } from './workload-options';
 import { ApiObject, Duration, Lazy, Size } from 'cdk8s';
@@ -104,9 +105,9 @@ export class WebService extends Construct implements NetworkTarget {
     this.stableServiceName = `${props.name}-stable`;
     this.canaryServiceName = `${props.name}-canary`;
     for (const [field, value] of [['containerPort', this.port], ['servicePort', this.servicePort]] as const) {
-      if (!(Number.isInteger(value) && value >= 1 && value <= 65535)) throw new Error(`${owner}: ${field} = ${value}: must be a port from 1 to 65535`);
+      assertRule(owner, field, value, portRule(value));
     }
-    if (!(Number.isInteger(this.minReplicas) && this.minReplicas >= 1)) {
+    if (integerRule(this.minReplicas, 1) !== undefined) {
       throw new Error(`${owner}: minReplicas = ${this.minReplicas}: must be at least 1; use scaleOnCron() to scale to zero off-hours`);
     }
     const steps = props.canarySteps ?? DEFAULT_STEPS;
@@ -201,9 +202,7 @@ export class WebService extends Construct implements NetworkTarget {
   /** Scales on average CPU utilization with a HorizontalPodAutoscaler. */
   public scaleOnCpu(options: CpuScalingOptions = {}): void {
     const target = options.targetUtilizationPercent ?? 70;
-    if (!(Number.isInteger(target) && target >= 1 && target <= 100)) {
-      throw new Error(`WebService ${this.name}: targetUtilizationPercent = ${target}: must be an integer from 1 to 100`);
-    }
+    assertRule(`WebService ${this.name}`, 'targetUtilizationPercent', target, integerRule(target, 1, 100));
     this.autoscaling.addHpaMetric({ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: target } } }, 'scaleOnCpu()');
   }
 

@@ -65,6 +65,7 @@ describe('core environment rules', () => {
     ['VPC CIDR is malformed', 'dev', { cluster: { vpcCidr: '10.0.0.1/16' } }, 'dev: cluster.vpcCidr = "10.0.0.1/16": must be an IPv4 CIDR with no host bits set'],
     ['VPC is too small', 'dev', { cluster: { vpcCidr: '10.10.0.0/24' } }, 'dev: cluster.vpcCidr = "10.10.0.0/24": must have a prefix from /16 to /20'],
     ['VPC overlaps another environment', 'dev', { cluster: { vpcCidr: '10.20.0.0/16' } }, "dev: cluster.vpcCidr = \"10.20.0.0/16\": must not overlap the VPC of environment 'staging'"],
+    ['an API allowlist CIDR has host bits set', 'prod', { cluster: { publicAccessCidrs: ['203.0.113.1/24'] } }, 'prod: cluster.publicAccessCidrs[0] = "203.0.113.1/24": must be an IPv4 CIDR with no host bits set, e.g. 203.0.113.0/24'],
     ['API is open to the internet', 'prod', { cluster: { publicAccessCidrs: ['0.0.0.0/0'] } }, 'prod: cluster.publicAccessCidrs[0] = "0.0.0.0/0": must not open the API endpoint to the internet'],
     ['cost-center is missing', 'prod', { ownership: { costCenter: '' } }, 'prod: ownership.costCenter = "": must be a non-empty string'],
     ['contact is not an e-mail', 'prod', { ownership: { contact: 'nobody' } }, 'prod: ownership.contact = "nobody": must be an e-mail address'],

@@ -1,3 +1,4 @@
+import { assertRule, integerRule, positiveIntegerRule } from '../../config/checks';
 /**
  * A small typed model of a Grafana dashboard (JSON model, schema 39): rows, time-series and stat
  * panels on Prometheus, and query variables. Panels are laid out left to right on the 24-column
@@ -105,8 +106,8 @@ export class DashboardModel {
     const width = options.width ?? 12;
     const height = options.height ?? 8;
     const where = `DashboardModel ${this.uid} panel ${JSON.stringify(options.title)}`;
-    if (!Number.isInteger(width) || width < 1 || width > GRID_COLUMNS) throw new Error(`${where}: width = ${width}: must be an integer from 1 to 24`);
-    if (!Number.isInteger(height) || height < 1) throw new Error(`${where}: height = ${height}: must be a positive integer`);
+    assertRule(where, 'width', width, integerRule(width, 1, GRID_COLUMNS));
+    assertRule(where, 'height', height, positiveIntegerRule(height));
     if (options.queries.length === 0) throw new Error(`${where}: queries = []: must have at least one query`);
     if (options.queries.some((q) => !q.expr.trim())) throw new Error(`${where}: a query has an empty expr`);
     if (options.stacked && kind !== 'timeseries') throw new Error(`${where}: stacked is only for timeseries panels`);

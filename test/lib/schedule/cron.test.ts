@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
 import { renderDisruptionBudget } from '../../../lib/capacity/disruption-budget';
 import { cronTrigger } from '../../../lib/workloads/autoscaling';
-import { assertCron, CRON_HELP, isValidCron, parseCron } from '../../../lib/schedule';
+import { assertRule, cronRule } from '../../../lib/config/checks';
+import { CRON_HELP, parseCron } from '../../../lib/schedule';
 import { envWith, violationsOf } from '../../util';
 
 const errorOf = (text: string) => {
@@ -51,11 +52,11 @@ describe('parseCron', () => {
   ];
   test.each(failures)('fails when %s', (_, text, message) => {
     expect(errorOf(text)).toContain(message);
-    expect(isValidCron(text)).toBe(false);
+    expect(cronRule(text)).toBe(`${errorOf(text)}; expected ${CRON_HELP}`);
   });
 
-  test('assertCron names the owner, the field, the value and what is allowed', () => {
-    expect(() => assertCron('NodePool spot', 'schedule', '0 24 * * *')).toThrow(
+  test('a construct names the owner, the field, the value and what is allowed', () => {
+    expect(() => assertRule('NodePool spot', 'schedule', '0 24 * * *', cronRule('0 24 * * *'))).toThrow(
       `NodePool spot: schedule = "0 24 * * *": hour field '24': 24 is out of range (hour is 0-23); expected ${CRON_HELP}`,
     );
   });

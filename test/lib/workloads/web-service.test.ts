@@ -176,6 +176,16 @@ describe('WebService', () => {
     expect(findOne(objects, 'NetworkPolicy', 'api-to-aurora').spec.egress[0]).toEqual({ to: [{ ipBlock: { cidr: '10.30.0.0/16' } }], ports: [{ protocol: 'TCP', port: 5432 }] });
   });
 
+  test.each([
+    ['an ingress CIDR has host bits set', (api: WebService) => api.allowFromCidr('10.30.0.1/16', 'alb'), 'NetworkPolicy api-from-alb: cidr = "10.30.0.1/16": must be an IPv4 CIDR with no host bits set, e.g. 10.0.0.0/16'],
+    ['an egress CIDR is not a CIDR', (api: WebService) => api.allowEgressTo('aurora.local', 5432, 'aurora'), 'NetworkPolicy api-to-aurora: cidr = "aurora.local": must be an IPv4 CIDR with no host bits set'],
+    ['an egress port is out of range', (api: WebService) => api.allowEgressTo('10.30.0.0/16', 70000, 'aurora'), 'NetworkPolicy api-to-aurora: port = 70000: must be a port from 1 to 65535'],
+    ['a namespace egress port is not an integer', (api: WebService) => api.allowEgressToNamespace('monitoring', 43.17), 'NetworkPolicy api-to-monitoring: port = 43.17: must be a port from 1 to 65535'],
+  ])('fails when %s', (_what, open, message) => {
+    const api = new WebService(ownedChart(), 'api', { ...props, ingress: undefined, analysis: undefined });
+    expect(() => open(api)).toThrow(message);
+  });
+
   test('fails when HPA and KEDA would scale the same Rollout', () => {
     const { service } = build();
     service.scaleOnCpu();
