@@ -4,7 +4,7 @@
 // namespaces before use, scheduling before and after Karpenter, references, quotas). Exit 1 on a
 // violation not listed in scripts/plan/expected-violations.yaml, or a listed one that is gone.
 import { selectByName } from '../lib/config/select-by-name';
-import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, envOption, ROOT_OPTION } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,9 +37,9 @@ export const PLAN_CLI: CliSpec = {
   command: 'npm run plan --',
   summary: 'Lists everything Argo CD would apply, in sync order, and runs the sync-plan gate over it.',
   options: {
-    '--env': { value: '<a,b>', description: 'plan only these environments' },
+    ...envOption('plan only these environments'),
     '--format': { value: '<table|json>', description: 'output format (default: table)' },
-    '--root': { value: '<dir>', description: 'folder holding dist/ (default: this checkout)' },
+    ...ROOT_OPTION,
   },
 };
 

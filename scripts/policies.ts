@@ -31,7 +31,7 @@ import {
   type RenderedObject,
   type ReportResult,
 } from '../lib/governance/conformance';
-import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, envOption } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 
@@ -164,7 +164,7 @@ const CLI: CliSpec = {
   command: 'npm run policies --',
   summary: 'Runs the Kyverno policy suites, then every rendered workload against its environment\'s policies.',
   options: {
-    '--env': { value: '<a,b>', description: 'check only these environments' },
+    ...envOption('check only these environments'),
     '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' },
   },
 };

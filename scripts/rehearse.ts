@@ -5,7 +5,7 @@
 // between waves, reports per wave and checks the platform's invariants on the live cluster.
 // Exit 1 when any environment fails, 2 on a usage or start-up error.
 import { selectByName } from '../lib/config/select-by-name';
-import { cliArgs, usage, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { cliArgs, usage, type CliSpec, type ParsedArgs, envOption, ROOT_OPTION } from '../lib/cli/args';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { environments, type EnvironmentConfig } from '../environments';
@@ -31,10 +31,10 @@ export const REHEARSE_CLI: CliSpec = {
   command: 'npm run rehearse --',
   summary: 'Applies each environment to a throw-away local control plane in Argo CD\'s order and checks the platform\'s invariants live.',
   options: {
-    '--env': { value: '<a,b>', description: 'rehearse only these environments (default: all)' },
+    ...envOption('rehearse only these environments (default: all)'),
     '--keep': { description: 'leave the cluster running (one environment) and print its KUBECONFIG' },
     '--wave-timeout': { value: '<seconds>', description: 'how long a wave may take to become healthy (default: 90)' },
-    '--root': { value: '<dir>', description: 'folder holding dist/ (default: this checkout)' },
+    ...ROOT_OPTION,
   },
 };
 

@@ -15,29 +15,13 @@ export const quotaFitCheck: PlatformCheck = (app, env) => {
     const top = demand.sources.slice(0, 3).join('; ');
     // Rounded up to a tenth: quotas are set in whole units, demand is a sum of quantities.
     const round = (x: number) => Math.ceil(x * 10 - 1e-9) / 10;
-    if (demand.memoryGiB > ns.quotaMemoryGiB) {
-      violations.push({
-        env: env.name,
-        path: `namespaces[${index}].quotaMemoryGiB`,
-        value: ns.quotaMemoryGiB,
-        rule: `must admit the ${round(demand.memoryGiB)} GiB of memory requests rendered into namespace ${namespace} (largest: ${top}): raise the quota or lower the requests or replicas`,
-      });
-    }
-    if (demand.pods > ns.quotaPods) {
-      violations.push({
-        env: env.name,
-        path: `namespaces[${index}].quotaPods`,
-        value: ns.quotaPods,
-        rule: `must admit the ${demand.pods} pods rendered into namespace ${namespace} at their fixed replica counts: raise the quota or lower the replicas`,
-      });
-    }
-    if (demand.cpu > ns.quotaCpu) {
-      violations.push({
-        env: env.name,
-        path: `namespaces[${index}].quotaCpu`,
-        value: ns.quotaCpu,
-        rule: `must admit the ${round(demand.cpu)} cores of CPU requests rendered into namespace ${namespace} (largest: ${top}): raise the quota or lower the requests or replicas`,
-      });
+    const limits = [
+      ['quotaMemoryGiB', demand.memoryGiB, `${round(demand.memoryGiB)} GiB of memory requests rendered into namespace ${namespace} (largest: ${top}): raise the quota or lower the requests or replicas`],
+      ['quotaPods', demand.pods, `${demand.pods} pods rendered into namespace ${namespace} at their fixed replica counts: raise the quota or lower the replicas`],
+      ['quotaCpu', demand.cpu, `${round(demand.cpu)} cores of CPU requests rendered into namespace ${namespace} (largest: ${top}): raise the quota or lower the requests or replicas`],
+    ] as const;
+    for (const [field, demanded, what] of limits) {
+      if (demanded > ns[field]) violations.push({ env: env.name, path: `namespaces[${index}].${field}`, value: ns[field], rule: `must admit the ${what}` });
     }
   }
   return violations;

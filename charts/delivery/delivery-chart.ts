@@ -20,36 +20,21 @@ export class DeliveryChart extends PlatformChart {
   constructor(app: App, id: string, env: EnvironmentConfig) {
     super(app, id, env);
     const identities = awsNames(env).podIdentities;
-    if (env.components.argoRollouts) {
-      new HelmRelease(this, 'argo-rollouts', {
-        chart: UPSTREAM['argo-rollouts'].chart,
-        releaseName: 'argo-rollouts',
-        namespace: 'argo-rollouts',
-        values: argoRolloutsValues(env),
-        provides: [C.crds('argoproj.io'), C.controller('argo-rollouts')],
-        requires: [C.namespaces],
+    // Each operator: its pinned chart, its CRDs and controller; a ServiceMonitor when it ships one.
+    const operator = (release: 'argo-rollouts' | 'keda' | 'external-secrets', namespace: string, values: Record<string, unknown>, crdGroup: string, serviceMonitor: boolean) =>
+      new HelmRelease(this, release, {
+        chart: UPSTREAM[release].chart,
+        releaseName: release,
+        namespace,
+        values,
+        provides: [C.crds(crdGroup), C.controller(release)],
+        requires: [C.namespaces, ...(serviceMonitor && env.components.monitoring ? [C.crds('monitoring.coreos.com')] : [])],
       });
-    }
-    if (env.components.keda) {
-      new HelmRelease(this, 'keda', {
-        chart: UPSTREAM['keda'].chart,
-        releaseName: 'keda',
-        namespace: identities.keda.namespace,
-        values: kedaValues(env),
-        provides: [C.crds('keda.sh'), C.controller('keda')],
-        // Its metrics server ships a ServiceMonitor when monitoring is on.
-        requires: [C.namespaces, ...(env.components.monitoring ? [C.crds('monitoring.coreos.com')] : [])],
-      });
-    }
+    if (env.components.argoRollouts) operator('argo-rollouts', 'argo-rollouts', argoRolloutsValues(env), 'argoproj.io', false);
+    // KEDA's metrics server and External Secrets ship a ServiceMonitor when monitoring is on.
+    if (env.components.keda) operator('keda', identities.keda.namespace, kedaValues(env), 'keda.sh', true);
     if (env.components.externalSecrets) {
-      new HelmRelease(this, 'external-secrets', {
-        chart: UPSTREAM['external-secrets'].chart,
-        releaseName: 'external-secrets',
-        namespace: identities.externalSecrets.namespace,
-        values: externalSecretsValues(env),
-        provides: [C.crds('external-secrets.io'), C.controller('external-secrets')],
-        requires: [C.namespaces, ...(env.components.monitoring ? [C.crds('monitoring.coreos.com')] : [])],
-      });
+      operator('external-secrets', identities.externalSecrets.namespace, externalSecretsValues(env), 'external-secrets.io', true);
       this.secretStore = new AwsSecretStore(this, 'secret-store', {
         name: AWS_SECRET_STORE,
         region: env.aws.region,

@@ -32,24 +32,12 @@ export class MonitoringPrerequisitesChart extends PlatformChart {
     new Gp3StorageClass(this, 'storage-class', { name: MONITORING_STORAGE_CLASS, reclaimPolicy: 'Delete' });
 
     const store = AwsSecretStore.fromName(AWS_SECRET_STORE);
+    const secret = (id: string, name: string, remoteKey: string, properties: string[]) => new AwsSecret(this, id, { name, namespace, store, remoteKey, properties });
     const receivers = MONITORING_SECRETS.alertmanagerReceivers;
-    new AwsSecret(this, 'alertmanager-receivers', {
-      name: receivers.name,
-      namespace,
-      store,
-      remoteKey: names.monitoringSecrets.alertmanagerReceivers,
-      properties: env.observability.alerting.pagerDuty
-        ? [receivers.keys.slackWebhookUrl, receivers.keys.pagerDutyRoutingKey]
-        : [receivers.keys.slackWebhookUrl],
-    });
+    secret('alertmanager-receivers', receivers.name, names.monitoringSecrets.alertmanagerReceivers,
+      env.observability.alerting.pagerDuty ? [receivers.keys.slackWebhookUrl, receivers.keys.pagerDutyRoutingKey] : [receivers.keys.slackWebhookUrl]);
     const grafanaAdmin = MONITORING_SECRETS.grafanaAdmin;
-    new AwsSecret(this, 'grafana-admin', {
-      name: grafanaAdmin.name,
-      namespace,
-      store,
-      remoteKey: names.monitoringSecrets.grafanaAdmin,
-      properties: [grafanaAdmin.keys.user, grafanaAdmin.keys.password],
-    });
+    secret('grafana-admin', grafanaAdmin.name, names.monitoringSecrets.grafanaAdmin, [grafanaAdmin.keys.user, grafanaAdmin.keys.password]);
 
     new k8s.KubeConfigMap(this, 'opencost-pricing', {
       metadata: { name: OPENCOST_PRICING_CONFIG_MAP, namespace, labels: { 'app.kubernetes.io/name': 'opencost' } },

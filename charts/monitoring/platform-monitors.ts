@@ -25,51 +25,41 @@ export const ARGO_ROLLOUTS_NAMESPACE = 'argo-rollouts';
  */
 export function platformMonitors(scope: Construct, env: EnvironmentConfig): (ServiceMetricsMonitor | PodMetricsMonitor)[] {
   const names = awsNames(env);
-  const monitors: (ServiceMetricsMonitor | PodMetricsMonitor)[] = [];
-  const base = { namespace: MONITORING_NAMESPACE } as const;
-  if (env.components.karpenter) {
-    monitors.push(new ServiceMetricsMonitor(scope, 'karpenter', {
-      ...base,
-      name: 'karpenter',
-      targetNamespace: names.podIdentities.karpenter.namespace,
-      matchLabels: { 'app.kubernetes.io/name': 'karpenter' },
-      port: 'http-metrics',
-      honorLabels: true,
-    }));
-  }
-  if (env.components.keda) {
-    monitors.push(new ServiceMetricsMonitor(scope, 'keda-operator', {
-      ...base,
-      name: 'keda-operator',
-      targetNamespace: names.podIdentities.keda.namespace,
-      matchLabels: { 'app.kubernetes.io/name': 'keda-operator' },
-      port: 'metrics',
-      honorLabels: true,
-    }));
-  }
-  if (env.components.argoRollouts) {
-    monitors.push(new PodMetricsMonitor(scope, 'argo-rollouts', {
-      ...base,
+  const controllers: ControllerMonitor[] = [
+    { on: env.components.karpenter, pods: false, name: 'karpenter', targetNamespace: names.podIdentities.karpenter.namespace, matchLabels: { 'app.kubernetes.io/name': 'karpenter' }, port: 'http-metrics', honorLabels: true },
+    { on: env.components.keda, pods: false, name: 'keda-operator', targetNamespace: names.podIdentities.keda.namespace, matchLabels: { 'app.kubernetes.io/name': 'keda-operator' }, port: 'metrics', honorLabels: true },
+    {
+      on: env.components.argoRollouts,
+      pods: true,
       name: 'argo-rollouts',
       targetNamespace: ARGO_ROLLOUTS_NAMESPACE,
       matchLabels: { 'app.kubernetes.io/name': 'argo-rollouts', 'app.kubernetes.io/component': 'rollouts-controller' },
       port: 'metrics',
       honorLabels: true,
-    }));
-  }
-  if (env.components.kyverno) {
-    monitors.push(new ServiceMetricsMonitor(scope, 'kyverno', {
-      ...base,
-      name: 'kyverno',
-      targetNamespace: KYVERNO_NAMESPACE,
-      matchLabels: { 'app.kubernetes.io/part-of': 'kyverno' },
-      port: 'metrics-port',
-    }));
-  }
+    },
+    { on: env.components.kyverno, pods: false, name: 'kyverno', targetNamespace: KYVERNO_NAMESPACE, matchLabels: { 'app.kubernetes.io/part-of': 'kyverno' }, port: 'metrics-port' },
+  ];
+  const monitors: (ServiceMetricsMonitor | PodMetricsMonitor)[] = controllers
+    .filter((c) => c.on)
+    .map(({ on: _on, pods, ...props }) => {
+      const monitor = { namespace: MONITORING_NAMESPACE, ...props };
+      return pods ? new PodMetricsMonitor(scope, props.name, monitor) : new ServiceMetricsMonitor(scope, props.name, monitor);
+    });
   if (env.components.demoApp) {
     monitors.push(applicationMonitor(scope, env.demoApp.appNamespace));
   }
   return monitors;
+}
+
+/** A controller's metrics monitor while its component is on: on its pods' port or its Service's. */
+interface ControllerMonitor {
+  readonly on: boolean;
+  readonly pods: boolean;
+  readonly name: string;
+  readonly targetNamespace: string;
+  readonly matchLabels: Readonly<Record<string, string>>;
+  readonly port: string;
+  readonly honorLabels?: boolean;
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { EnvironmentConfig } from '../../environments';
 import { MONITORING_STORAGE_CLASS } from './endpoints';
 
+// Sections copied whole from the chart's values: configuration key -> key under `tempo`.
+const TEMPO_SECTIONS = { ingester: 'ingester', server: 'server', storage: 'storage', querier: 'querier', query_frontend: 'queryFrontend', overrides: 'overrides' };
+
 /**
  * Tempo's configuration file: the chart's own `config` template (chart 1.26.2) with one change,
  * `distributor.receivers` takes only `otlp` from `tempo.receivers`. The chart's templates read
@@ -18,19 +21,7 @@ compactor:
 distributor:
   receivers:
     {{- toYaml (pick .Values.tempo.receivers "otlp") | nindent 4 }}
-ingester:
-  {{- toYaml .Values.tempo.ingester | nindent 2 }}
-server:
-  {{- toYaml .Values.tempo.server | nindent 2 }}
-storage:
-  {{- toYaml .Values.tempo.storage | nindent 2 }}
-querier:
-  {{- toYaml .Values.tempo.querier | nindent 2 }}
-query_frontend:
-  {{- toYaml .Values.tempo.queryFrontend | nindent 2 }}
-overrides:
-  {{- toYaml .Values.tempo.overrides | nindent 2 }}
-`;
+${Object.entries(TEMPO_SECTIONS).map(([key, value]) => `${key}:\n  {{- toYaml .Values.tempo.${value} | nindent 2 }}\n`).join('')}`;
 
 /** The Jaeger protocols of the chart's defaults; an endpoint of null removes the protocol's port. */
 const JAEGER_PROTOCOLS = ['grpc', 'thrift_binary', 'thrift_compact', 'thrift_http'] as const;

@@ -57,6 +57,16 @@ export const TARGET_OWNER_RULES: readonly ChaosRule[] = [
   { apiGroups: ['argoproj.io'], resources: ['rollouts'], verbs: ['get', 'list'] },
 ];
 
+/**
+ * What a fault that runs in helper pods next to its target (stress, network) needs: the helper
+ * pods themselves, and read access to the target pods and their owners; nothing cluster-wide.
+ */
+export const HELPER_POD_FAULT: Pick<ChaosFault, 'helperPods' | 'targetRules' | 'clusterRules'> = {
+  helperPods: true,
+  targetRules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }, ...TARGET_OWNER_RULES],
+  clusterRules: [],
+};
+
 /** A ChaosRule as a Kubernetes RBAC PolicyRule. */
 export function policyRule(rule: ChaosRule): k8s.PolicyRule {
   return { apiGroups: [...rule.apiGroups], resources: [...rule.resources], verbs: [...rule.verbs] };

@@ -29,6 +29,14 @@ export interface CliSpec {
   readonly positionals?: readonly CliPositional[];
 }
 
+/** `--env <a,b>`: the environments a command works on; `description` says what it does with them. */
+export function envOption(description: string): Readonly<Record<'--env', CliOption>> {
+  return { '--env': { value: '<a,b>', description } };
+}
+
+/** `--root <dir>`: the checkout whose dist/ a command reads. */
+export const ROOT_OPTION: Readonly<Record<'--root', CliOption>> = { '--root': { value: '<dir>', description: 'folder holding dist/ (default: this checkout)' } };
+
 export interface ParsedArgs {
   /** Flags given (e.g. `--no-synth`). */
   readonly flags: ReadonlySet<string>;

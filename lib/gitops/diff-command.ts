@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs, usage, type CliSpec } from '../cli/args';
+import { parseArgs, usage, type CliSpec, envOption } from '../cli/args';
 import { committedFiles } from './committed-files';
 import { diffStates, type EnvironmentState } from './desired-diff';
 import { reportHasChanges, type DiffReport } from './diff-report';
@@ -27,7 +27,7 @@ export const DIFF_CLI: CliSpec = {
   command: 'npm run diff --',
   summary: 'Shows what Argo CD would change in each cluster against the gitops branch. Exit code 0 equal, 1 different, 2 error.',
   options: {
-    '--env': { value: '<a,b>', description: 'compare only these environments' },
+    ...envOption('compare only these environments'),
     '--no-synth': { description: 'compare dist/ as it is, without rendering first' },
     '--base': { value: '<commit-ish>', description: 'compare with this commit instead of the gitops branch' },
     '--ref': { value: '<commit-ish>', description: 'the same as --base' },

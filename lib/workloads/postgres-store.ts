@@ -3,27 +3,19 @@ import { Cpu } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
 import { secretFilePath, tcpProbe, type SecretKeyReference } from './container';
 import { StatefulStore, type StatefulStoreOptions } from './stateful-store';
-import type { WorkloadResources } from './units';
 
+/**
+ * Defaults: `name` 'postgres', `storage` 20 GiB, `resources` 250m/512Mi requested and 1/1Gi
+ * limit, `runAsUser` POSTGRES_UID. The official entrypoint runs as any UID (it fakes the passwd
+ * entry initdb needs); data initialised under another UID must be re-owned before changing it, as
+ * PostgreSQL refuses a data directory it does not own.
+ */
 export interface PostgresStoreProps extends StatefulStoreOptions {
-  /** @default 'postgres' */
-  readonly name?: string;
   /** Database created on first start. */
   readonly database: string;
   /** Superuser name and password. */
   readonly username: SecretKeyReference;
   readonly password: SecretKeyReference;
-  /** @default Size.gibibytes(20) */
-  readonly storage?: Size;
-  /** @default 250m/512Mi requested, 1/1Gi limit */
-  readonly resources?: WorkloadResources;
-  /**
-   * UID (and GID, fsGroup) PostgreSQL runs as. The official entrypoint supports any UID (it
-   * fakes the passwd entry initdb needs). Data initialised under another UID must be re-owned
-   * before changing it: PostgreSQL refuses a data directory it does not own.
-   * @default POSTGRES_UID
-   */
-  readonly runAsUser?: number;
 }
 
 export const POSTGRES_PORT = 5432;

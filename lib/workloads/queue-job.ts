@@ -1,19 +1,19 @@
 import { assertRule, integerRule } from '../config/checks';
-import type { WorkloadOptions } from './workload-options';
+import type { QueueConsumerOptions, WorkloadOptions } from './workload-options';
 import { ApiObject, Duration, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { WorkloadConstruct } from './workload-construct';
 import { ScaledJob } from '../../imports/keda-keda.sh';
 import { AwsTriggerAuthentication } from './aws-trigger-authentication';
-import { APP_NAME_LABEL, selectorLabels } from './labels';
-import { allowAwsApiEgress, type NetworkPeer } from './network-access';
-import { sqsTriggerMetadata, type SqsQueue } from './sqs-queue';
+import { APP_NAME_LABEL } from './labels';
+import { allowAwsApiEgress } from './network-access';
+import { sqsTriggerMetadata } from './sqs-queue';
 import type { WorkloadResources } from './units';
 import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
-export interface QueueJobProps extends WorkloadOptions {
-  /** The queue drained; its URL and region reach the container as QUEUE_URL and AWS_REGION. */
-  readonly queue: SqsQueue;
+/** `resources` defaults to 250m/256Mi requested, 1/1Gi limit. */
+export interface QueueJobProps extends WorkloadOptions, QueueConsumerOptions {
   /** Messages one Job handles (KEDA `queueLength`). @default 1 */
   readonly messagesPerJob?: number;
   /** Jobs running at once, at most. @default 10 */
@@ -22,32 +22,21 @@ export interface QueueJobProps extends WorkloadOptions {
   readonly activeDeadline?: Duration;
   /** Retries of a failed pod. @default 2 */
   readonly backoffLimit?: number;
-  /** @default 250m/256Mi requested, 1/1Gi limit */
-  readonly resources?: WorkloadResources;
 }
 
-const DEFAULT_RESOURCES: WorkloadResources = {
-  cpu: { request: Cpu.millis(250), limit: Cpu.units(1) },
-  memory: { request: Size.mebibytes(256), limit: Size.gibibytes(1) },
-};
+const DEFAULT_RESOURCES: WorkloadResources = { cpu: { request: Cpu.millis(250), limit: Cpu.units(1) }, memory: { request: Size.mebibytes(256), limit: Size.gibibytes(1) } };
 
 /**
  * Batch variant of QueueWorker: a KEDA ScaledJob that starts one Kubernetes Job per
  * `messagesPerJob` visible SQS messages, none while the queue is empty. Jobs run to completion,
  * so they carry no probes.
  */
-export class QueueJob extends Construct implements NetworkPeer {
-  public readonly name: string;
-  public readonly namespace: string;
-  public readonly selectorLabels: Readonly<Record<string, string>>;
+export class QueueJob extends WorkloadConstruct {
   public readonly serviceAccountName: string;
 
   constructor(scope: Construct, id: string, props: QueueJobProps) {
-    super(scope, id);
-    const owner = `QueueJob ${props.name}`;
-    this.name = props.name;
-    this.namespace = props.namespace;
-    this.selectorLabels = selectorLabels(props.name);
+    super(scope, id, 'QueueJob', props);
+    const owner = this.owner;
     this.serviceAccountName = props.name;
     const messagesPerJob = props.messagesPerJob ?? 1;
     const maxJobs = props.maxJobs ?? 10;

@@ -1,22 +1,21 @@
 import { assertRule, integerRule } from '../config/checks';
-import type { ServingWorkloadOptions } from './workload-options';
+import type { QueueConsumerOptions, ServingWorkloadOptions } from './workload-options';
 import { Duration, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
-import { Construct } from 'constructs';
-import { SCRAPE_LABEL } from '../observability/metrics-contract';
+import type { Construct } from 'constructs';
+import { WorkloadConstruct } from './workload-construct';
 import { Autoscaling } from './autoscaling';
 import { AwsTriggerAuthentication } from './aws-trigger-authentication';
 import { httpProbe, livenessProbeOf } from './container';
 import { checkScaleToZeroBudget, disruptionBudget } from './disruption-budget';
-import { APP_NAME_LABEL, selectorLabels } from './labels';
-import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace, type NetworkPeer } from './network-access';
+import { APP_NAME_LABEL } from './labels';
+import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace } from './network-access';
 import { sqsTriggerMetadata, type SqsQueue } from './sqs-queue';
 import type { WorkloadResources } from './units';
-import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
+import { servingPodOptions, workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
-export interface QueueWorkerProps extends ServingWorkloadOptions {
-  /** The queue consumed; its URL and region reach the container as QUEUE_URL and AWS_REGION. */
-  readonly queue: SqsQueue;
+/** `resources` defaults to 100m/128Mi requested, 500m/512Mi limit. */
+export interface QueueWorkerProps extends ServingWorkloadOptions, QueueConsumerOptions {
   /** Visible messages one replica should handle (KEDA `queueLength`). @default 5 */
   readonly messagesPerReplica?: number;
   /** Messages at which the worker wakes from zero (KEDA `activationQueueLength`). @default 0 */
@@ -25,35 +24,24 @@ export interface QueueWorkerProps extends ServingWorkloadOptions {
   readonly minReplicas?: number;
   /** Port of the health endpoint (named `http`). @default 8080 */
   readonly healthPort?: number;
-  /** @default 100m/128Mi requested, 500m/512Mi limit */
-  readonly resources?: WorkloadResources;
   /** Time to finish the message in hand after SIGTERM. @default Duration.seconds(60) */
   readonly terminationGracePeriod?: Duration;
 }
 
-const DEFAULT_RESOURCES: WorkloadResources = {
-  cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
-  memory: { request: Size.mebibytes(128), limit: Size.mebibytes(512) },
-};
+const DEFAULT_RESOURCES: WorkloadResources = { cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) }, memory: { request: Size.mebibytes(128), limit: Size.mebibytes(512) } };
 
 /**
  * A Deployment that consumes an SQS queue, scaled by KEDA on the queue's depth (`aws-sqs-queue`),
  * to zero when the queue is empty. KEDA reads the queue with its own EKS Pod Identity; the
  * worker's ServiceAccount gets its own Pod Identity association for consuming messages.
  */
-export class QueueWorker extends Construct implements NetworkPeer {
-  public readonly name: string;
-  public readonly namespace: string;
-  public readonly selectorLabels: Readonly<Record<string, string>>;
+export class QueueWorker extends WorkloadConstruct {
   public readonly queue: SqsQueue;
   public readonly serviceAccountName: string;
 
   constructor(scope: Construct, id: string, props: QueueWorkerProps) {
-    super(scope, id);
-    const owner = `QueueWorker ${props.name}`;
-    this.name = props.name;
-    this.namespace = props.namespace;
-    this.selectorLabels = selectorLabels(props.name);
+    super(scope, id, 'QueueWorker', props);
+    const owner = this.owner;
     this.queue = props.queue;
     this.serviceAccountName = props.name;
     const minReplicas = props.minReplicas ?? 0;
@@ -66,12 +54,7 @@ export class QueueWorker extends Construct implements NetworkPeer {
 
     workloadServiceAccount(this, props.name, props.namespace, props.automountServiceAccountToken ?? false);
     const template = workloadPodTemplate(this, {
-      owner,
-      name: props.name,
-      namespace: props.namespace,
-      labels: { ...props.labels, [SCRAPE_LABEL]: 'true' },
-      automountServiceAccountToken: props.automountServiceAccountToken ?? false,
-      runAsUser: props.runAsUser ?? 10001,
+      ...servingPodOptions(owner, props),
       terminationGracePeriodSeconds: (props.terminationGracePeriod ?? Duration.seconds(60)).toSeconds(),
       container: {
         image: props.image,

@@ -3,23 +3,15 @@ import { Cpu, k8s } from 'cdk8s-plus-29';
 import type { Construct } from 'constructs';
 import type { SecretKeyReference } from './container';
 import { StatefulStore, type StatefulStoreOptions } from './stateful-store';
-import type { WorkloadResources } from './units';
 
+/**
+ * Defaults: `name` 'redis', `storage` 5 GiB, `resources` 100m/256Mi requested and 500m/512Mi
+ * limit, `runAsUser` REDIS_UID. The official image runs as any UID: redis-server is started
+ * directly and fsGroup makes the volume writable.
+ */
 export interface RedisStoreProps extends StatefulStoreOptions {
-  /** @default 'redis' */
-  readonly name?: string;
   /** Password clients must present (`requirepass`). */
   readonly password: SecretKeyReference;
-  /** @default Size.gibibytes(5) */
-  readonly storage?: Size;
-  /** @default 100m/256Mi requested, 500m/512Mi limit */
-  readonly resources?: WorkloadResources;
-  /**
-   * UID (and GID, fsGroup) Redis runs as. The official image runs as any UID: redis-server is
-   * started directly and fsGroup makes the volume writable.
-   * @default REDIS_UID
-   */
-  readonly runAsUser?: number;
 }
 
 export const REDIS_PORT = 6379;

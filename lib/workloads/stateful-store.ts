@@ -1,11 +1,12 @@
 import { assertRule, integerRule } from '../config/checks';
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { WorkloadConstruct } from './workload-construct';
 import { STATEFUL_LABEL } from '../scheduling';
 import type { SecretKeyReference } from './container';
 import { disruptionBudget } from './disruption-budget';
-import { APP_NAME_LABEL, selectorLabels } from './labels';
+import { APP_NAME_LABEL } from './labels';
 import { allowTraffic, type NetworkPeer, type NetworkTarget } from './network-access';
 import type { CpuArchitecture } from './placement';
 import { sizeQuantity, type WorkloadResources } from './units';
@@ -90,20 +91,14 @@ export interface StatefulStoreProps {
  * PodDisruptionBudget and restricted pods. It is labelled stateful and pinned to on-demand
  * capacity: it never tolerates spot.
  */
-export class StatefulStore extends Construct implements NetworkTarget {
-  public readonly name: string;
-  public readonly namespace: string;
-  public readonly selectorLabels: Readonly<Record<string, string>>;
+export class StatefulStore extends WorkloadConstruct implements NetworkTarget {
   public readonly port: number;
   /** DNS name clients connect to: `<name>.<namespace>.svc.cluster.local`. */
   public readonly host: string;
 
   constructor(scope: Construct, id: string, props: StatefulStoreProps) {
-    super(scope, id);
-    const owner = `StatefulStore ${props.name}`;
-    this.name = props.name;
-    this.namespace = props.namespace;
-    this.selectorLabels = selectorLabels(props.name);
+    super(scope, id, 'StatefulStore', props);
+    const owner = this.owner;
     this.port = props.port;
     this.host = `${props.name}.${props.namespace}.svc.cluster.local`;
     const replicas = props.replicas ?? 1;

@@ -3,18 +3,19 @@ import { canaryWeightProblem } from './canary-weight';
 import type { ServingWorkloadOptions } from './workload-options';
 import { ApiObject, Duration, Lazy, Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-29';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { WorkloadConstruct } from './workload-construct';
 import { Rollout, RolloutSpecStrategyCanaryStepsPauseDuration, toJson_RolloutSpecStrategy, type RolloutSpecStrategy } from '../../imports/argo-rollouts-argoproj.io';
 import { AlbIngress, type AlbIngressOptions } from './alb-ingress';
 import { Autoscaling, cronTrigger, type CronScalingOptions } from './autoscaling';
-import { HTTP_METRICS, ROLLOUT_ROLE_LABEL, ROLLOUT_ROLES, SCRAPE_LABEL, TARGET_LABELS } from '../observability/metrics-contract';
+import { HTTP_METRICS, ROLLOUT_ROLE_LABEL, ROLLOUT_ROLES, TARGET_LABELS } from '../observability/metrics-contract';
 import { CanaryAnalysis, type CanaryAnalysisOptions } from './canary-analysis';
 import { httpProbe, livenessProbeOf } from './container';
 import { checkScaleToZeroBudget, disruptionBudget } from './disruption-budget';
-import { APP_NAME_LABEL, selectorLabels } from './labels';
+import { APP_NAME_LABEL } from './labels';
 import { allowAwsApiEgress, allowEgressToCidr, allowEgressToNamespace, allowIngressFromCidr, allowTraffic, type NetworkPeer, type NetworkTarget } from './network-access';
 import { formatDuration, type WorkloadResources } from './units';
-import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
+import { servingPodOptions, workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
 /** One canary step: shift `weight` percent of traffic to the new version, then wait. */
 export interface CanaryStep {
@@ -70,10 +71,7 @@ const DEFAULT_STEPS: readonly CanaryStep[] = [
  * aborts a bad canary, a PodDisruptionBudget, zone spread and restricted pods. Scale it with one
  * of `scaleOnCpu()` (HPA) or `scaleOnRequestRate()` / `scaleOnCron()` (KEDA).
  */
-export class WebService extends Construct implements NetworkTarget {
-  public readonly name: string;
-  public readonly namespace: string;
-  public readonly selectorLabels: Readonly<Record<string, string>>;
+export class WebService extends WorkloadConstruct implements NetworkTarget {
   /** The container port (what network policies open). */
   public readonly port: number;
   public readonly servicePort: number;
@@ -92,11 +90,8 @@ export class WebService extends Construct implements NetworkTarget {
   private readonly minAvailable: number;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
-    super(scope, id);
-    const owner = `WebService ${props.name}`;
-    this.name = props.name;
-    this.namespace = props.namespace;
-    this.selectorLabels = selectorLabels(props.name);
+    super(scope, id, 'WebService', props);
+    const owner = this.owner;
     this.port = props.containerPort ?? 8080;
     this.servicePort = props.servicePort ?? 80;
     this.minReplicas = props.minReplicas ?? 2;
@@ -143,13 +138,7 @@ export class WebService extends Construct implements NetworkTarget {
     }
 
     const template = workloadPodTemplate(this, {
-      owner,
-      name: props.name,
-      namespace: props.namespace,
-      // Opts the pods into the application PodMonitor.
-      labels: { ...props.labels, [SCRAPE_LABEL]: 'true' },
-      automountServiceAccountToken: props.automountServiceAccountToken ?? false,
-      runAsUser: props.runAsUser ?? 10001,
+      ...servingPodOptions(owner, props),
       container: {
         image: props.image,
         port: this.port,

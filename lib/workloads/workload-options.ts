@@ -1,5 +1,6 @@
 import type { SecretKeyReference } from './container';
 import type { CpuArchitecture } from './placement';
+import type { SqsQueue } from './sqs-queue';
 import type { WorkloadResources } from './units';
 
 /**
@@ -54,4 +55,10 @@ export interface ServingWorkloadOptions extends WorkloadOptions {
   readonly minAvailable?: number;
   /** PodDisruptionBudget `maxUnavailable`. @default 1 */
   readonly maxUnavailable?: number;
+}
+
+/** What the queue consumers add (`QueueWorker`, `QueueJob`). */
+export interface QueueConsumerOptions {
+  /** The queue consumed; its URL and region reach the container as QUEUE_URL and AWS_REGION. */
+  readonly queue: SqsQueue;
 }

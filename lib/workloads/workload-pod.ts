@@ -3,6 +3,8 @@ import type { Construct } from 'constructs';
 import { buildContainer, restrictedPodSecurityContext, type ContainerOptions } from './container';
 import { APP_NAME_LABEL, podLabels } from './labels';
 import { placement, type PlacementOptions } from './placement';
+import { SCRAPE_LABEL } from '../observability/metrics-contract';
+import type { ServingWorkloadOptions } from './workload-options';
 
 export interface WorkloadPodOptions {
   /** `Kind name` of the owning construct, for error messages. */
@@ -22,6 +24,22 @@ export interface WorkloadPodOptions {
   readonly restartPolicy?: 'Always' | 'Never' | 'OnFailure';
   readonly terminationGracePeriodSeconds?: number;
   readonly volumes?: readonly k8s.Volume[];
+}
+
+/**
+ * The pod identity of a long-running workload (`WebService`, `QueueWorker`): its name and
+ * namespace, opted into the application PodMonitor, no API token unless asked for, UID 10001 by
+ * default.
+ */
+export function servingPodOptions(owner: string, props: ServingWorkloadOptions): Pick<WorkloadPodOptions, 'owner' | 'name' | 'namespace' | 'labels' | 'automountServiceAccountToken' | 'runAsUser'> {
+  return {
+    owner,
+    name: props.name,
+    namespace: props.namespace,
+    labels: { ...props.labels, [SCRAPE_LABEL]: 'true' },
+    automountServiceAccountToken: props.automountServiceAccountToken ?? false,
+    runAsUser: props.runAsUser ?? 10001,
+  };
 }
 
 /** The workload's own ServiceAccount (one per workload, so AWS Pod Identity can be scoped to it). */

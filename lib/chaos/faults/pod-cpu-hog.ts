@@ -1,4 +1,4 @@
-import { TARGET_OWNER_RULES, type ChaosFault } from '../chaos-fault';
+import { HELPER_POD_FAULT, type ChaosFault } from '../chaos-fault';
 
 /** Burns CPU inside a workload's containers (stress processes in their cgroup, started by a helper pod). */
 export const POD_CPU_HOG: ChaosFault = {
@@ -20,7 +20,5 @@ export const POD_CPU_HOG: ChaosFault = {
     NODE_LABEL: '',
     SEQUENCE: 'parallel',
   },
-  helperPods: true,
-  targetRules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }, ...TARGET_OWNER_RULES],
-  clusterRules: [],
+  ...HELPER_POD_FAULT,
 };

@@ -1,4 +1,4 @@
-import { TARGET_OWNER_RULES, type ChaosFault } from '../chaos-fault';
+import { HELPER_POD_FAULT, type ChaosFault } from '../chaos-fault';
 
 /** Adds latency to the egress of a workload's pods (tc netem, applied by a helper pod on their node). */
 export const POD_NETWORK_LATENCY: ChaosFault = {
@@ -24,7 +24,5 @@ export const POD_NETWORK_LATENCY: ChaosFault = {
     NODE_LABEL: '',
     SEQUENCE: 'parallel',
   },
-  helperPods: true,
-  targetRules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }, ...TARGET_OWNER_RULES],
-  clusterRules: [],
+  ...HELPER_POD_FAULT,
 };
