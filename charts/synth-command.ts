@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { EnvironmentConfig } from '../environments';
 import { writeEnvironments } from './write-environments';
-import { parseArgs, usage, UsageError, type CliSpec } from '../lib/cli/args';
+import { UsageError, type CliSpec, commandArgs } from '../lib/cli/args';
 import { selectByName } from '../lib/config/select-by-name';
 
 /** Command line of `npm run synth`. */
@@ -39,11 +39,8 @@ export function synthCommand(argv: readonly string[], all: readonly EnvironmentC
   const outdir = options.outdir ?? 'dist';
   const log = options.log ?? console;
   try {
-    const args = parseArgs(argv, SYNTH_CLI);
-    if (args.help) {
-      log.log(usage(SYNTH_CLI));
-      return 0;
-    }
+    const args = commandArgs(argv, SYNTH_CLI, log);
+    if (!args) return 0;
     const selected = selectByName(args.values.get('--env'), all);
     const workers = options.workers ?? defaultWorkers(selected.length);
     // Cross-environment rules (duplicate names, overlapping VPCs) need every environment.

@@ -1,4 +1,5 @@
 /** Kyverno governance of one environment. */
+import type { PolicyExceptionProps } from '../lib/governance/policy-exception';
 
 export type ValidationAction = 'Audit' | 'Deny';
 
@@ -24,22 +25,15 @@ export interface VulnerabilityScanningConfig {
 }
 
 /**
- * A time-boxed exemption from one or more policies for named workloads. Exemptions select the
- * workload and the pods it creates by namespace and `app.kubernetes.io/name` label.
+ * A time-boxed exemption from one or more policies for named workloads (name, workloads, owner
+ * and reason as the PolicyException construct takes them). Exemptions select the workload and
+ * the pods it creates by namespace and `app.kubernetes.io/name` label.
  */
-export interface PolicyExceptionConfig {
-  /** Exception name (DNS label), unique in the environment. */
-  readonly name: string;
+export interface PolicyExceptionConfig extends Pick<PolicyExceptionProps, 'name' | 'workloads' | 'owner' | 'reason'> {
   /** Names of the exempted policies; each must be a policy this environment renders. */
   readonly policies: readonly string[];
   /** Namespace of the exempted workloads; must be a governed namespace (`tenancy.namespaces`). */
   readonly namespace: string;
-  /** `app.kubernetes.io/name` of each exempted workload. */
-  readonly workloads: readonly string[];
-  /** Who answers for the exception (e-mail address). */
-  readonly owner: string;
-  /** Why the workload cannot comply yet, and what will fix it. */
-  readonly reason: string;
   /** Day the exception stops applying (`YYYY-MM-DD`, UTC); synth fails once it has passed. */
   readonly expires: string;
 }

@@ -4,11 +4,7 @@ import { defineEnvironment } from './define';
 export const prod = defineEnvironment({
   name: 'prod',
   tier: 'prod',
-  aws: {
-    accountId: '333333333333',
-    region: 'eu-west-1',
-    availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-  },
+  aws: { accountId: '333333333333', region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
   cluster: { name: 'platform-prod', vpcCidr: '10.30.0.0/16' },
   capacity: {
     spot: { maxCpu: 400, maxMemoryGiB: 1600 },

@@ -4,11 +4,7 @@ import { defineEnvironment } from './define';
 export const staging = defineEnvironment({
   name: 'staging',
   tier: 'staging',
-  aws: {
-    accountId: '222222222222',
-    region: 'eu-west-1',
-    availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-  },
+  aws: { accountId: '222222222222', region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
   cluster: { name: 'platform-staging', vpcCidr: '10.20.0.0/16' },
   components: { chaos: true },
   capacity: {

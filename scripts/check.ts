@@ -4,7 +4,7 @@
 // failed, and prints a one-screen summary. Exit 1 when any step failed or could not run.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { cliArgs, type CliSpec, type ParsedArgs } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, runMain } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { GATES, notRunLines, problemLines, summaryTable, SYNTH, type CheckStep, type StepResult } from './check/check-steps';
 
@@ -77,12 +77,4 @@ async function main(args: ParsedArgs): Promise<number> {
 
 exitQuietlyOnClosedPipe();
 const args = cliArgs(process.argv.slice(2), CLI, 'check');
-if (args) main(args).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    console.error(`check: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+if (args) runMain('check', () => main(args));

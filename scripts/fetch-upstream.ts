@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELM } from './desired/desired-state-of';
 import { chartArchiveFile, pinnedCharts, pullCharts } from './upstream/chart-archives';
-import { cliArgs, type CliSpec } from '../lib/cli/args';
+import { cliArgs, type CliSpec, runMain } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { fetchPinnedFiles, missingPinnedFiles } from './upstream/fetch-pinned';
 import { allPinnedFiles, OFFLINE_HINT, resolveUpstreamDirEnv, UPSTREAM_CACHE } from './upstream/upstream-dir';
@@ -58,11 +58,4 @@ async function main(force: boolean): Promise<number> {
 
 exitQuietlyOnClosedPipe();
 const args = cliArgs(process.argv.slice(2), CLI, 'fetch-upstream');
-if (args) main(args.flags.has('--force')).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`fetch-upstream: ${error instanceof Error ? error.message : String(error)}`);
-    console.error(OFFLINE_HINT);
-    process.exitCode = 1;
-  },
-);
+if (args) runMain('fetch-upstream', () => main(args.flags.has('--force')), { hint: OFFLINE_HINT });

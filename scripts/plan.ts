@@ -4,7 +4,7 @@
 // namespaces before use, scheduling before and after Karpenter, references, quotas). Exit 1 on a
 // violation not listed in scripts/plan/expected-violations.yaml, or a listed one that is gone.
 import { selectByName } from '../lib/config/select-by-name';
-import { cliArgs, type CliSpec, type ParsedArgs, envOption, ROOT_OPTION } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, envOption, ROOT_OPTION, runMain } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -79,11 +79,5 @@ async function main(args: ParsedArgs): Promise<number> {
 const cli = require.main === module ? cliArgs(process.argv.slice(2), PLAN_CLI, 'plan') : undefined;
 if (cli) {
   exitQuietlyOnClosedPipe();
-  main(cli).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`plan: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
+  runMain('plan', () => main(cli), { failureCode: 2 });
 }

@@ -31,7 +31,7 @@ import {
   type RenderedObject,
   type ReportResult,
 } from '../lib/governance/conformance';
-import { cliArgs, type CliSpec, type ParsedArgs, envOption } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, envOption, runMain } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 
@@ -211,12 +211,4 @@ async function main(args: ParsedArgs): Promise<number> {
 
 exitQuietlyOnClosedPipe();
 const args = cliArgs(process.argv.slice(2), CLI, 'policies');
-if (args) {
-  main(args).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`policies: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (args) runMain('policies', () => main(args));

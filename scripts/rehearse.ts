@@ -5,7 +5,7 @@
 // between waves, reports per wave and checks the platform's invariants on the live cluster.
 // Exit 1 when any environment fails, 2 on a usage or start-up error.
 import { selectByName } from '../lib/config/select-by-name';
-import { cliArgs, usage, type CliSpec, type ParsedArgs, envOption, ROOT_OPTION } from '../lib/cli/args';
+import { cliArgs, usage, type CliSpec, type ParsedArgs, envOption, ROOT_OPTION, runMain } from '../lib/cli/args';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { environments, type EnvironmentConfig } from '../environments';
@@ -89,12 +89,4 @@ async function main(parsed: ParsedArgs): Promise<number> {
 }
 
 const cli = require.main === module ? cliArgs(process.argv.slice(2), REHEARSE_CLI, 'rehearse') : undefined;
-if (cli) {
-  main(cli).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`rehearse: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
-}
+if (cli) runMain('rehearse', () => main(cli), { failureCode: 2 });

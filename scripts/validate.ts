@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { environments, type EnvironmentConfig } from '../environments';
-import { cliArgs, type CliSpec, type ParsedArgs, envOption } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, envOption, runMain } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 import { RELEASE_INDEX_PATH, type ReleaseIndexEntry } from '../lib/render/release-index';
@@ -151,13 +151,5 @@ async function main(args: ParsedArgs): Promise<number> {
 if (require.main === module) {
   exitQuietlyOnClosedPipe();
   const args = cliArgs(process.argv.slice(2), CLI, 'validate');
-  if (args) {
-    main(args).then(
-      (code) => (process.exitCode = code),
-      (error: unknown) => {
-        console.error(`validate: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 1;
-      },
-    );
-  }
+  if (args) runMain('validate', () => main(args));
 }

@@ -1,19 +1,12 @@
 import { isDnsLabel } from '../config/checks';
 import { Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { ApplicationSet } from '../../imports/argo-cd-argoproj.io';
-import { applicationMetadata, applicationSpec, resolveApplicationOptions, type ApplicationOptions, type ResolvedApplicationOptions } from './application-options';
-import type { ResourceRef } from './resource-ref';
+import { ApplicationBase, type ApplicationIdentity } from './application-base';
+import { applicationMetadata, applicationSpec } from './application-options';
 import { SYNC_WAVE_ANNOTATION } from './resource-sync-options';
 
-export interface FleetApplicationSetProps extends ApplicationOptions {
-  /** ApplicationSet name; unique among the ApplicationSets of one Argo CD. */
-  readonly name: string;
-  /**
-   * Namespace Argo CD runs in.
-   * @default 'argocd'
-   */
-  readonly namespace?: string;
+export interface FleetApplicationSetProps extends ApplicationIdentity {
   /** Labels a registered cluster must carry to get the Application. */
   readonly clusterSelector: Readonly<Record<string, string>>;
   /** Each generated Application is named `<cluster>-<applicationSuffix>`. */
@@ -34,27 +27,17 @@ export interface FleetApplicationSetProps extends ApplicationOptions {
  * One Application per registered cluster that carries `clusterSelector` labels (Argo CD cluster
  * generator), each with the platform sync policy and named after its cluster.
  */
-export class FleetApplicationSet extends Construct {
-  public readonly name: string;
-  public readonly options: ResolvedApplicationOptions;
+export class FleetApplicationSet extends ApplicationBase {
   public readonly resource: ApplicationSet;
-  private readonly ignoredReplicas: ResourceRef[] = [];
 
   constructor(scope: Construct, id: string, props: FleetApplicationSetProps) {
-    super(scope, id);
     if (Object.keys(props.clusterSelector).length === 0) {
       throw new Error(`FleetApplicationSet ${id}: clusterSelector is empty: it would select every registered cluster; give at least one label`);
     }
     if (!isDnsLabel(props.applicationSuffix)) {
       throw new Error(`FleetApplicationSet ${id}: applicationSuffix = ${JSON.stringify(props.applicationSuffix)}: must be a DNS label`);
     }
-    this.name = props.name;
-    this.options = resolveApplicationOptions(`FleetApplicationSet ${id}`, props);
-    props.project.permit?.({
-      repoUrls: props.source.repoUrls,
-      destinationNamespace: this.options.destinationNamespace,
-      createNamespace: this.options.createNamespace,
-    });
+    super(scope, id, 'FleetApplicationSet', props);
 
     const metadata = applicationMetadata(this.options);
     this.resource = new ApplicationSet(this, 'Resource', {
@@ -76,10 +59,5 @@ export class FleetApplicationSet extends Construct {
         },
       },
     });
-  }
-
-  /** Leaves `spec.replicas` of `workload` to its autoscaler on every generated Application. */
-  public ignoreReplicasOf(workload: ResourceRef): void {
-    this.ignoredReplicas.push(workload);
   }
 }

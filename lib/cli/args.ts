@@ -135,3 +135,31 @@ export function cliArgs(argv: readonly string[], spec: CliSpec, name: string): P
     return undefined;
   }
 }
+
+/**
+ * For a command function that reports through `log`: the parsed arguments, or undefined after
+ * logging the usage for `--help` (the command then returns 0). Refusals throw `UsageError`.
+ */
+export function commandArgs(argv: readonly string[], spec: CliSpec, log: Pick<Console, 'log'>): ParsedArgs | undefined {
+  const parsed = parseArgs(argv, spec);
+  if (!parsed.help) return parsed;
+  log.log(usage(spec));
+  return undefined;
+}
+
+/**
+ * Runs a script's `main` and sets the exit code: its result, or `failureCode` (1) after printing
+ * `<name>: <message>` and then `hint`, when given, for an error it throws.
+ */
+export function runMain(name: string, main: () => Promise<number>, options: { readonly failureCode?: number; readonly hint?: string } = {}): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      if (options.hint) console.error(options.hint);
+      process.exitCode = options.failureCode ?? 1;
+    },
+  );
+}

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs, usage, type CliSpec, envOption } from '../cli/args';
+import { type CliSpec, envOption, commandArgs } from '../cli/args';
 import { committedFiles } from './committed-files';
 import { diffStates, type EnvironmentState } from './desired-diff';
 import { reportHasChanges, type DiffReport } from './diff-report';
@@ -45,11 +45,8 @@ export const DIFF_CLI: CliSpec = {
 export async function diffCommand(argv: readonly string[], context: DiffContext): Promise<number> {
   const log = context.log ?? console;
   try {
-    const args = parseArgs(argv, DIFF_CLI);
-    if (args.help) {
-      log.log(usage(DIFF_CLI));
-      return 0;
-    }
+    const args = commandArgs(argv, DIFF_CLI, log);
+    if (!args) return 0;
     const value = (flag: string) => args.values.get(flag);
     const format = (value('--format') ?? 'terminal') as DiffFormat;
     if (!DIFF_FORMATS.includes(format)) throw new Error(`--format ${format}: expected one of ${DIFF_FORMATS.join(', ')}`);

@@ -1,4 +1,4 @@
-import { parseArgs, usage, UsageError, type CliSpec } from '../cli/args';
+import { UsageError, type CliSpec, commandArgs } from '../cli/args';
 import { publish, type PublishTarget } from './publish';
 
 /** Command line of `npm run publish`. */
@@ -48,11 +48,8 @@ export function publishTargets(environments: readonly PublishedEnvironment[]): P
 export function publishCommand(argv: readonly string[], context: CommandContext): number {
   const log = context.log ?? console;
   try {
-    const args = parseArgs(argv, PUBLISH_CLI);
-    if (args.help) {
-      log.log(usage(PUBLISH_CLI));
-      return 0;
-    }
+    const args = commandArgs(argv, PUBLISH_CLI, log);
+    if (!args) return 0;
     const remote = args.values.get('--remote') ?? 'origin';
     const names = context.environments.map((e) => e.name);
     publish({

@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { PodMonitor, PodMonitorSpecPodMetricsEndpointsRelabelingsAction } from '../../imports/kube-prometheus-stack-monitoring.coreos.com';
 import { prometheusLabelName } from './metrics-contract';
-import { resolveScrapeEndpoint, type ResolvedScrapeEndpoint, type ScrapeEndpointProps } from './scrape-endpoint';
+import { MetricsMonitor, monitorSelection, type ScrapeEndpointProps } from './scrape-endpoint';
 
 const TARGET_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -19,31 +19,25 @@ export interface PodMetricsMonitorProps extends ScrapeEndpointProps {
  * than Services when every replica matters on its own (canary and stable pods of one Service) or
  * when the chart exposes no metrics Service.
  */
-export class PodMetricsMonitor extends Construct {
-  public readonly name: string;
-  public readonly endpoint: ResolvedScrapeEndpoint;
+export class PodMetricsMonitor extends MetricsMonitor {
 
   constructor(scope: Construct, id: string, props: PodMetricsMonitorProps) {
-    super(scope, id);
-    this.endpoint = resolveScrapeEndpoint('PodMetricsMonitor', props);
-    this.name = props.name;
+    super(scope, id, 'PodMetricsMonitor', props);
     const copied = Object.entries(props.podLabelsAsTargetLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [podLabel, targetLabel] of copied) {
       if (!TARGET_LABEL.test(targetLabel)) {
         throw new Error(`PodMetricsMonitor ${props.name}: podLabelsAsTargetLabels[${JSON.stringify(podLabel)}] = ${JSON.stringify(targetLabel)}: must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)`);
       }
     }
+    const { metadata, namespaceSelector, selector } = monitorSelection(props);
     new PodMonitor(this, 'resource', {
-      metadata: { name: props.name, namespace: props.namespace, labels: { 'app.kubernetes.io/name': props.name } },
+      metadata,
       spec: {
-        namespaceSelector: { matchNames: [props.targetNamespace] },
-        selector: { matchLabels: { ...props.matchLabels } },
+        namespaceSelector,
+        selector,
         podMetricsEndpoints: [
           {
-            port: this.endpoint.port,
-            path: this.endpoint.path,
-            interval: this.endpoint.interval,
-            honorLabels: this.endpoint.honorLabels,
+            ...this.endpoint,
             relabelings: copied.length === 0 ? undefined : copied.map(([podLabel, targetLabel]) => ({
               action: PodMonitorSpecPodMetricsEndpointsRelabelingsAction.REPLACE,
               sourceLabels: [`__meta_kubernetes_pod_label_${prometheusLabelName(podLabel)}`],

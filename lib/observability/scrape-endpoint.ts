@@ -1,3 +1,4 @@
+import { Construct } from 'constructs';
 import { DNS_LABEL } from '../config/checks';
 import { checkPrometheusDuration } from './prometheus-duration';
 
@@ -53,4 +54,25 @@ export function resolveScrapeEndpoint(construct: string, props: ScrapeEndpointPr
   const interval = props.interval ?? '30s';
   checkPrometheusDuration(id, 'interval', interval);
   return { port: props.port, path, interval, honorLabels: props.honorLabels ?? false };
+}
+
+/** What a PodMonitor and a ServiceMonitor of `props` share: their metadata and the targets they select. */
+export function monitorSelection(props: ScrapeEndpointProps) {
+  return {
+    metadata: { name: props.name, namespace: props.namespace, labels: { 'app.kubernetes.io/name': props.name } },
+    namespaceSelector: { matchNames: [props.targetNamespace] },
+    selector: { matchLabels: { ...props.matchLabels } },
+  };
+}
+
+/** What a PodMetricsMonitor and a ServiceMetricsMonitor are: a named monitor with one resolved endpoint. */
+export abstract class MetricsMonitor extends Construct {
+  public readonly name: string;
+  public readonly endpoint: ResolvedScrapeEndpoint;
+
+  protected constructor(scope: Construct, id: string, kind: string, props: ScrapeEndpointProps) {
+    super(scope, id);
+    this.endpoint = resolveScrapeEndpoint(kind, props);
+    this.name = props.name;
+  }
 }
