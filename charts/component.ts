@@ -16,9 +16,6 @@ export interface BuildContext {
   chartOf<C extends Chart>(component: PlatformComponent<C>): C | undefined;
 }
 
-/** The context of a build that nothing else precedes (a chart built on its own, in tests). */
-export const EMPTY_BUILD_CONTEXT: BuildContext = { chartOf: () => undefined };
-
 /**
  * One platform component: a chart rendered into `dist/<env>/<name>/`, the configuration rules it
  * relies on, and what its chart folder provides to and requires from the other components — from

@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { App, type Chart } from 'cdk8s';
 import type { EnvironmentConfig } from '../environments';
 import { ENVIRONMENT_SHAPE } from '../environments/shape';
 import { ConfigValidator } from '../lib/config/config-validator';
 import { missingSections, unknownKeys, wrongTypes } from '../lib/config/shape';
 import { ConfigError, type Violation } from '../lib/config/violation';
-import { renderApp, resolveChartsOnce, type RenderedFile } from '../lib/render';
+import { renderApp, resolveChartsOnce, writeTree, type RenderedFile } from '../lib/render';
 import type { BuildContext, PlatformComponent, PostBuildStep } from './component';
 import { validateAcrossEnvironments, validateEnvironmentCore } from './core/environment-rules';
 import { COMPONENTS, OUTPUT_CHECKS, PLATFORM_CHECKS, POST_BUILD_STEPS } from './registry';
@@ -112,6 +113,16 @@ export function renderEnvironment(env: EnvironmentConfig): RenderedFile[] {
 }
 
 /**
+ * Renders `env` and writes it into `<dir>/<env.name>/`: the one render-then-write step of synth,
+ * in the calling thread or a render worker. Returns the number of files.
+ */
+export function renderEnvironmentInto(dir: string, env: EnvironmentConfig): number {
+  const files = renderEnvironment(env);
+  writeTree(join(dir, env.name), files);
+  return files.length;
+}
+
+/**
  * Every violation of `envs` that can be found: the configuration rules of all of them, and the
  * build, platform and output checks of those whose configuration is sound. Empty when all is well.
  */
@@ -127,15 +138,6 @@ export function collectViolations(envs: readonly EnvironmentConfig[], all: reado
     }
   }
   return violations;
-}
-
-/** Validates every environment first (all violations at once), then renders each. */
-export function renderEnvironments(
-  envs: readonly EnvironmentConfig[],
-  all: readonly EnvironmentConfig[] = envs,
-): Map<string, RenderedFile[]> {
-  if (validateEnvironments(envs, all).length > 0) throw new ConfigError(collectViolations(envs, all));
-  return new Map(envs.map((env) => [env.name, renderEnvironment(env)]));
 }
 
 function messageOf(error: unknown): string {

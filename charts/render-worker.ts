@@ -1,10 +1,8 @@
 // Worker-thread side of renderInParallel (render-workers.ts): renders the environments it is sent
 // and writes each into the shared staging folder; reports the file count or the error message.
-import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { EnvironmentConfig } from '../environments';
-import { writeTree } from '../lib/render';
-import { renderEnvironment } from './platform';
+import { renderEnvironmentInto } from './platform';
 
 const { port, signal, staging } = workerData as { port: MessagePort; signal: Int32Array; staging: string };
 const notify = () => {
@@ -14,9 +12,7 @@ const notify = () => {
 
 port.on('message', ({ index, env }: { index: number; env: EnvironmentConfig }) => {
   try {
-    const files = renderEnvironment(env);
-    writeTree(join(staging, env.name), files);
-    port.postMessage({ index, count: files.length });
+    port.postMessage({ index, count: renderEnvironmentInto(staging, env) });
   } catch (error) {
     port.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
   } finally {

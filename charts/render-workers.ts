@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { EnvironmentConfig } from '../environments';
-import { writeTree } from '../lib/render';
-import { renderEnvironment } from './platform';
+import { renderEnvironmentInto } from './platform';
 
 // Jobs queued per worker once it is ready, so that it never waits for the main thread to hand out
 // the next one.
@@ -29,9 +28,7 @@ export function renderInParallel(envs: readonly EnvironmentConfig[], staging: st
   const failed = () => outcomes.some((o) => o && 'error' in o);
   const renderHere = (index: number) => {
     try {
-      const files = renderEnvironment(envs[index]);
-      writeTree(join(staging, envs[index].name), files);
-      outcomes[index] = { count: files.length };
+      outcomes[index] = { count: renderEnvironmentInto(staging, envs[index]) };
     } catch (error) {
       outcomes[index] = { error: error instanceof Error ? error : new Error(String(error)) };
     }

@@ -5,7 +5,7 @@ import { UsageError, type CliSpec, commandArgs } from '../lib/cli/args';
 import { selectByName } from '../lib/config/select-by-name';
 
 /** Command line of `npm run synth`. */
-export const SYNTH_CLI: CliSpec = {
+const SYNTH_CLI: CliSpec = {
   command: 'npm run synth --',
   summary: 'Validates every environment and renders it into dist/<env>/ (atomically; nothing is written on any error).',
   options: { '--env': { value: '<a,b>', description: 'render only these environments (the others stay as they are)' } },

@@ -135,9 +135,6 @@ export interface EnvironmentConfig {
   readonly observability: ObservabilityConfig;
 }
 
-/** A recursive partial used by environment files to state only what differs from the defaults. */
-export type EnvironmentOverrides = DeepPartial<EnvironmentConfig>;
-
 export type DeepPartial<T> = T extends readonly (infer U)[]
   ? readonly U[]
   : T extends object

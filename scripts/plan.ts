@@ -25,7 +25,7 @@ export interface PlanResult {
 }
 
 /** Renders and checks one environment's sync plan from the dist/ under `root`. */
-export async function planEnvironment(env: EnvironmentConfig, root = ROOT): Promise<PlanResult> {
+async function planEnvironment(env: EnvironmentConfig, root = ROOT): Promise<PlanResult> {
   const state = await desiredStateOf(env, root);
   const plan = buildSyncPlan(state, pinnedCrds());
   const violations = [...state.renderErrors.map((e) => `[render] ${e.replace(/^[^:]+: /, '')}`), ...checkSyncPlan(plan, planContextOf(env)).map(formatViolation)];
@@ -33,7 +33,7 @@ export async function planEnvironment(env: EnvironmentConfig, root = ROOT): Prom
 }
 
 /** Command line of `npm run plan`. */
-export const PLAN_CLI: CliSpec = {
+const PLAN_CLI: CliSpec = {
   command: 'npm run plan --',
   summary: 'Lists everything Argo CD would apply, in sync order, and runs the sync-plan gate over it.',
   options: {

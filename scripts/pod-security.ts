@@ -26,7 +26,7 @@ const ROOT = resolve(__dirname, '..');
 export const KYVERNO = join(ROOT, '.tools', 'bin', 'kyverno');
 
 /** Every object of `state` with a pod template, in the namespace its pods are created in. */
-export function podSecurityTargets(state: DesiredState): PodSecurityTarget[] {
+function podSecurityTargets(state: DesiredState): PodSecurityTarget[] {
   return state.applications.flatMap((app) =>
     app.objects.flatMap((object, i) => {
       if (!hasPodTemplate(object)) return [];
@@ -70,7 +70,7 @@ export function checkPodSecurity(state: DesiredState, binary = KYVERNO): boolean
 }
 
 /** Command line of `npm run pod-security`. */
-export const POD_SECURITY_CLI: CliSpec = {
+const POD_SECURITY_CLI: CliSpec = {
   command: 'tsx scripts/pod-security.ts',
   summary: 'Checks every pod template against the Pod Security level its namespace enforces (Kyverno CLI).',
   options: {
@@ -80,7 +80,7 @@ export const POD_SECURITY_CLI: CliSpec = {
 };
 
 /** The environments of `--env` (default all) and the dist folder of `--dist`. */
-export function podSecurityArgs(argv: readonly string[]): { dist: string; names: string[] } {
+function podSecurityArgs(argv: readonly string[]): { dist: string; names: string[] } {
   const args = parseArgs(argv, POD_SECURITY_CLI);
   const value = (flag: string) => args.values.get(flag);
   const names = selectByName(value('--env'), environments).map((e) => e.name);
@@ -88,7 +88,7 @@ export function podSecurityArgs(argv: readonly string[]): { dist: string; names:
 }
 
 /** Pod Security for the selected environments; true when all pass. */
-export async function podSecurityCommand(argv: readonly string[]): Promise<boolean> {
+async function podSecurityCommand(argv: readonly string[]): Promise<boolean> {
   const { dist, names } = podSecurityArgs(argv);
   let ok = true;
   for (const name of names) {

@@ -27,7 +27,7 @@ interface Args {
 }
 
 /** Command line of `npm run rehearse`. */
-export const REHEARSE_CLI: CliSpec = {
+const REHEARSE_CLI: CliSpec = {
   command: 'npm run rehearse --',
   summary: 'Applies each environment to a throw-away local control plane in Argo CD\'s order and checks the platform\'s invariants live.',
   options: {

@@ -7,7 +7,7 @@ import type { PostBuildStep } from '../component';
  * with `Prune=false,Delete=false` (unless `gitops.allowDestructivePrune`): git cannot bring back
  * what deleting them destroys.
  */
-export function protectDestructiveKinds(app: App): void {
+function protectDestructiveKinds(app: App): void {
   for (const node of app.node.findAll()) {
     if (ApiObject.isApiObject(node) && isProtectedKind(node)) protectFromDeletion(node);
   }

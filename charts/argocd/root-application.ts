@@ -8,13 +8,13 @@ import { PlatformChart } from '../platform-chart';
 export const ARGOCD_NAMESPACE = 'argocd';
 
 /** The cluster Argo CD runs in: Applications are created there, whatever they deploy to. */
-export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
+const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
 /** Sync wave of every AppProject: before the first Application (derived waves start at 0). */
 export const PROJECT_WAVE = -1;
 
 /** AppProject of the root Application: it may only manage Argo CD's own objects. */
-export const ROOT_PROJECT = 'root';
+const ROOT_PROJECT = 'root';
 
 /** Folder of the gitops branch the root Application syncs: the projects and child Applications. */
 export function rootPath(env: EnvironmentConfig): string {

@@ -10,10 +10,10 @@ import type { Violation } from '../../lib/config/violation';
 import { validateTenancy } from './tenancy-rules';
 
 /** Branch names that hold source code by convention; never a gitops branch (publish also checks the repository). */
-export const SOURCE_BRANCH_NAMES: readonly string[] = ['main', 'master', 'trunk', 'develop', 'development', 'HEAD'];
+const SOURCE_BRANCH_NAMES: readonly string[] = ['main', 'master', 'trunk', 'develop', 'development', 'HEAD'];
 
 /** Kubernetes minor versions of the EKS release calendar (kubectl-validate has schemas for each). */
-export const SUPPORTED_KUBERNETES_VERSIONS: readonly string[] = EKS_KUBERNETES_RELEASES.map((r) => r.version);
+const SUPPORTED_KUBERNETES_VERSIONS: readonly string[] = EKS_KUBERNETES_RELEASES.map((r) => r.version);
 
 const NAMESPACE_TIERS = ['platform', 'apps', 'data', 'monitoring', 'chaos', 'security'];
 // Label values: at most 63 characters, alphanumeric at both ends.
@@ -114,7 +114,7 @@ function validateStandardSupport(check: ConfigValidator<EnvironmentConfig>, vers
  * No field may hold a credential: everything in the configuration is rendered into `dist/` and
  * published to the gitops branch, which everyone who can read the repository reads.
  */
-export function validateNoCredentials(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
+function validateNoCredentials(check: ConfigValidator<EnvironmentConfig>, env: EnvironmentConfig): void {
   for (const found of findCredentialStrings(env)) {
     // Found at run time in any field (or map key), so its path is not one the type names.
     check.record({

@@ -6,7 +6,7 @@ import { POLICY_NAMES, governedNamespaces } from './policy-catalog';
 export const KYVERNO_NAMESPACE = 'kyverno';
 
 /** Longest an exception may run before it has to be renewed (reviewed), in days. */
-export const MAX_EXCEPTION_DAYS = 180;
+const MAX_EXCEPTION_DAYS = 180;
 
 const ACTIONS = ['Audit', 'Deny'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;

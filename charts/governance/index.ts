@@ -4,8 +4,8 @@ import { GovernanceChart } from './governance-chart';
 import { validateGovernance } from './governance-rules';
 
 export { GovernanceChart } from './governance-chart';
-export { KYVERNO_NAMESPACE, MAX_EXCEPTION_DAYS, parseExpiry, validateGovernance } from './governance-rules';
-export { POLICY_CATALOG, POLICY_NAMES, REQUIRED_WORKLOAD_LABELS, governedNamespaces } from './policy-catalog';
+export { KYVERNO_NAMESPACE, parseExpiry, validateGovernance } from './governance-rules';
+export { POLICY_CATALOG, POLICY_NAMES, governedNamespaces } from './policy-catalog';
 
 export interface GovernanceOptions {
   /** Clock policy exceptions expire against. @default - the current time */

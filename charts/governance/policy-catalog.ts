@@ -25,7 +25,7 @@ import {
  * Labels every governed workload and pod template carries (cost allocation and ownership): the
  * ones the workload constructs require, so the constructs and the policy cannot disagree.
  */
-export const REQUIRED_WORKLOAD_LABELS = REQUIRED_POD_LABELS;
+const REQUIRED_WORKLOAD_LABELS = REQUIRED_POD_LABELS;
 
 interface CatalogEntry {
   readonly name: string;

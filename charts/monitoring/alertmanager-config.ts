@@ -2,12 +2,12 @@ import type { EnvironmentConfig } from '../../environments';
 import { MONITORING_SECRETS } from './endpoints';
 
 /** Where the operator mounts a Secret listed in `alertmanagerSpec.secrets`. */
-export function alertmanagerSecretPath(secret: string, key: string): string {
+function alertmanagerSecretPath(secret: string, key: string): string {
   return `/etc/alertmanager/secrets/${secret}/${key}`;
 }
 
 /** Receiver names of the routing tree. */
-export const RECEIVERS = { none: 'null', slack: 'slack', pagerDuty: 'pagerduty' } as const;
+const RECEIVERS = { none: 'null', slack: 'slack', pagerDuty: 'pagerduty' } as const;
 
 /**
  * Alertmanager routing: everything to Slack, `critical` also to PagerDuty where the environment

@@ -10,7 +10,7 @@ const STORAGE_PATH = '/var/lib/alloy';
  * their container log files under `/var/log/pods`; the files are tailed, the CRI format parsed,
  * and the lines pushed to Loki labelled with namespace, pod, container and app.
  */
-export function alloyPodLogsPipeline(lokiPushUrl: string): string {
+function alloyPodLogsPipeline(lokiPushUrl: string): string {
   return `discovery.kubernetes "pods" {
   role = "pod"
   selectors {

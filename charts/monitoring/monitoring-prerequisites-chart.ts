@@ -12,7 +12,7 @@ import { OPENCOST_PRICING_CONFIG_MAP, opencostPricingConfig } from './opencost-v
 import { prometheusOperatorCrdsValues } from './prometheus-operator-crds-values';
 
 /** Release rendering only the prometheus-operator CRDs. */
-export const PROMETHEUS_OPERATOR_CRDS_RELEASE = 'prometheus-operator-crds';
+const PROMETHEUS_OPERATOR_CRDS_RELEASE = 'prometheus-operator-crds';
 
 /**
  * What the monitoring releases need before they start, in a folder synced ahead of them: the

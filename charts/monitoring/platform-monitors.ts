@@ -13,7 +13,7 @@ import { KYVERNO_NAMESPACE } from '../governance/governance-rules';
 import { MONITORING_NAMESPACE } from './endpoints';
 
 /** Namespace the Argo Rollouts controller is installed in. */
-export const ARGO_ROLLOUTS_NAMESPACE = 'argo-rollouts';
+const ARGO_ROLLOUTS_NAMESPACE = 'argo-rollouts';
 
 /**
  * Monitors for the platform controllers, selecting what their upstream charts label and name:
@@ -66,7 +66,7 @@ interface ControllerMonitor {
  * Every pod in `namespace` labelled `SCRAPE_LABEL: "true"` is scraped on its `metrics` port; samples
  * carry the workload name and, for Rollout pods, whether they are canary or stable.
  */
-export function applicationMonitor(scope: Construct, namespace: string): PodMetricsMonitor {
+function applicationMonitor(scope: Construct, namespace: string): PodMetricsMonitor {
   return new PodMetricsMonitor(scope, 'applications', {
     namespace: MONITORING_NAMESPACE,
     name: `applications-${namespace}`,

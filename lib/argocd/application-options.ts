@@ -19,9 +19,6 @@ export interface IAppProject {
   permit?(needs: ApplicationNeeds): void;
 }
 
-/** Argo CD's built-in project; only for the root Application, which creates the others. */
-export const DEFAULT_PROJECT: IAppProject = { projectName: 'default' };
-
 /** Deletes an Application's resources with it (Argo CD's cascading-delete finalizer). */
 export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 
@@ -41,7 +38,7 @@ export interface SyncRetry {
  * Retries long enough for an operator installed in an earlier wave to register its CRDs and
  * webhooks (10 s doubling to 5 min: about 40 minutes in all).
  */
-export const DEFAULT_SYNC_RETRY: SyncRetry = { limit: 10, backoffDuration: '10s', backoffFactor: 2, backoffMaxDuration: '5m' };
+const DEFAULT_SYNC_RETRY: SyncRetry = { limit: 10, backoffDuration: '10s', backoffFactor: 2, backoffMaxDuration: '5m' };
 
 /** What every platform Application declares, whether rendered directly or as an ApplicationSet template. */
 export interface ApplicationOptions {

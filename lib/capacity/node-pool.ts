@@ -41,7 +41,7 @@ export interface PodToleration {
  * Spot capacity stays available only when Karpenter can choose among many instance types (EC2
  * reclaims spot per type and zone), so a spot pool must leave at least this many eligible.
  */
-export const SPOT_MIN_INSTANCE_TYPES = 15;
+const SPOT_MIN_INSTANCE_TYPES = 15;
 
 export interface NodePoolProps {
   /** NodePool name (`karpenter.sh/nodepool` label of its nodes). */

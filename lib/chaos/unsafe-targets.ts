@@ -19,7 +19,7 @@ export interface UnsafeTarget {
 }
 
 /** Fewest replicas a target must keep so deleting or evicting some still leaves one serving. */
-export const MIN_SAFE_REPLICAS = 2;
+const MIN_SAFE_REPLICAS = 2;
 
 interface BudgetSpec {
   readonly selector?: { readonly matchLabels?: Record<string, string>; readonly matchExpressions?: readonly unknown[] };

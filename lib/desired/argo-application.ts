@@ -1,7 +1,7 @@
 import type { ManifestObject } from '../argocd/resource-ref';
 
 /** Argo CD's annotation ordering resources (and child Applications) within a sync. */
-export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
+const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 
 /** One source of an Application as rendered (`spec.source` or an entry of `spec.sources`). */
 export interface ArgoSource {

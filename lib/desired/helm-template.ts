@@ -119,7 +119,7 @@ export class HelmTemplate {
 }
 
 /** Splits `helm template` output into objects, each with the template file it came from. */
-export function splitHelmOutput(text: string): SourcedObject[] {
+function splitHelmOutput(text: string): SourcedObject[] {
   const found: SourcedObject[] = [];
   for (const chunk of text.split(/^---[ \t]*$/m)) {
     const source = /^# Source: (.+)$/m.exec(chunk)?.[1]?.trim() ?? '(unknown template)';

@@ -129,11 +129,6 @@ export function diffStates(env: string, base: EnvironmentState | undefined, head
   };
 }
 
-/** Whether anything changes. */
-export function hasChanges(change: EnvironmentChange): boolean {
-  return change.applications.length > 0;
-}
-
 type MutableObjectChange = { -readonly [K in keyof ObjectChange]: ObjectChange[K] };
 
 function objectChanges(before: readonly ManifestObject[], after: readonly ManifestObject[], production: boolean, baseLabel: string, headLabel: string): MutableObjectChange[] {

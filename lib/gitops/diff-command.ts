@@ -10,7 +10,7 @@ import { formatMarkdown } from './markdown-report';
 import { publishTargets, type CommandContext } from './publish-command';
 import { formatTerminal } from './terminal-report';
 
-export const DIFF_FORMATS = ['terminal', 'markdown', 'json'] as const;
+const DIFF_FORMATS = ['terminal', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffContext extends CommandContext {

@@ -2,7 +2,7 @@ import type { ApplicationChange, ChangeType, EnvironmentChange, ObjectChange } f
 import { applicationSummary, countsText, noChangesLine, objectNotes, reportHasChanges, sourceText, type DiffReport } from './diff-report';
 
 /** GitHub refuses a pull request comment longer than this many characters. */
-export const GITHUB_COMMENT_LIMIT = 65_536;
+const GITHUB_COMMENT_LIMIT = 65_536;
 
 export interface MarkdownOptions {
   /**

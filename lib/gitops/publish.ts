@@ -95,7 +95,7 @@ export function publish(options: PublishOptions): PublishResult[] {
 }
 
 /** The default branch names of the repository: each remote's HEAD, `init.defaultBranch`, main and master. */
-export function defaultBranches(git: Git): string[] {
+function defaultBranches(git: Git): string[] {
   const names = new Set(['main', 'master']);
   const configured = git.tryRun(['config', '--get', 'init.defaultBranch']).stdout.trim();
   if (configured) names.add(configured);

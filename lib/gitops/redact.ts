@@ -1,9 +1,9 @@
 import { apiGroupOf, type ManifestObject } from '../argocd/resource-ref';
 
 /** What a Secret value is shown as. */
-export const REDACTED = '(redacted)';
+const REDACTED = '(redacted)';
 /** What a Secret value is shown as on the side where it differs from the other side. */
-export const REDACTED_CHANGED = '(redacted, changed)';
+const REDACTED_CHANGED = '(redacted, changed)';
 
 const SECRET_FIELDS = ['data', 'stringData'] as const;
 
@@ -18,7 +18,7 @@ export function redactPair(before: ManifestObject | undefined, after: ManifestOb
 }
 
 /** Whether `object` is a core Secret. */
-export function isSecret(object: ManifestObject | undefined): boolean {
+function isSecret(object: ManifestObject | undefined): boolean {
   return object !== undefined && object.kind === 'Secret' && apiGroupOf(object.apiVersion) === '';
 }
 

@@ -17,7 +17,7 @@ export interface Risk {
 }
 
 /** The order risks are listed in: the most consequential first. */
-export const RISK_ORDER: readonly RiskTag[] = ['delete', 'crd', 'capacity', 'policy', 'protected', 'prod'];
+const RISK_ORDER: readonly RiskTag[] = ['delete', 'crd', 'capacity', 'policy', 'protected', 'prod'];
 
 export interface RiskOptions {
   /** Whether the object belongs to a production environment. */
@@ -49,11 +49,6 @@ export function risksOf(change: ChangeType, before: ManifestObject | undefined, 
 export function riskTags(risks: Iterable<Risk>): RiskTag[] {
   const tags = new Set([...risks].map((r) => r.tag));
   return RISK_ORDER.filter((t) => tags.has(t));
-}
-
-/** `capacity (spec.limits: {"cpu":"100"} -> {"cpu":"200"})`. */
-export function describeRisk(risk: Risk): string {
-  return risk.detail ? `${risk.tag} (${risk.detail})` : risk.tag;
 }
 
 function sortRisks(risks: Risk[]): Risk[] {

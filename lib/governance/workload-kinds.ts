@@ -43,15 +43,3 @@ export function apiVersionOf(kind: WorkloadKind): string {
 export function workloadKindOf(obj: { readonly apiVersion?: unknown; readonly kind?: unknown }): WorkloadKind | undefined {
   return WORKLOAD_KINDS.find((k) => k.kind === obj.kind && apiVersionOf(k) === obj.apiVersion);
 }
-
-/** The pod template (`{metadata, spec}`) of a rendered workload, or undefined if it has none. */
-export function podTemplateOf(obj: Record<string, unknown>): { metadata?: Record<string, unknown>; spec?: Record<string, unknown> } | undefined {
-  const kind = workloadKindOf(obj);
-  if (!kind) return undefined;
-  let current: unknown = obj;
-  for (const field of kind.templatePath) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[field];
-  }
-  return current !== null && typeof current === 'object' ? (current as { metadata?: Record<string, unknown>; spec?: Record<string, unknown> }) : undefined;
-}

@@ -38,7 +38,7 @@ export interface ResolvedScrapeEndpoint {
 }
 
 /** Validates the shared props and resolves defaults; `construct` names the caller in messages. */
-export function resolveScrapeEndpoint(construct: string, props: ScrapeEndpointProps): ResolvedScrapeEndpoint {
+function resolveScrapeEndpoint(construct: string, props: ScrapeEndpointProps): ResolvedScrapeEndpoint {
   const id = `${construct} ${props.name}`;
   if (!DNS_SUBDOMAIN.test(props.name) || props.name.length > 253) {
     throw new Error(`${id}: name = ${JSON.stringify(props.name)}: must be a DNS subdomain (lower-case letters, digits, - and .)`);

@@ -12,7 +12,7 @@ import type { PlanViolation } from './violation';
 export type PlanRule = (plan: SyncPlan, context: PlanContext) => PlanViolation[];
 
 /** Every rule of the sync-plan gate, in report order. */
-export const PLAN_RULES: readonly PlanRule[] = [projectRule, crdRule, namespaceRule, schedulingRule, architectureRule, referenceRule, quotaRule];
+const PLAN_RULES: readonly PlanRule[] = [projectRule, crdRule, namespaceRule, schedulingRule, architectureRule, referenceRule, quotaRule];
 
 /** All violations of `plan`, in rule order, each rule's sorted. */
 export function checkSyncPlan(plan: SyncPlan, context: PlanContext, rules: readonly PlanRule[] = PLAN_RULES): PlanViolation[] {

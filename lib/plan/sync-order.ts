@@ -5,7 +5,7 @@ import { waveOf } from '../desired/argo-application';
  * Argo CD's order of kinds within one phase and wave (gitops-engine `sync_tasks.go`, taken from
  * Helm's install order); kinds not listed (custom resources) come after all of them.
  */
-export const KIND_ORDER: readonly string[] = [
+const KIND_ORDER: readonly string[] = [
   'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
   'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume',
   'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding',

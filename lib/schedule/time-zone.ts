@@ -26,7 +26,7 @@ export function isIanaTimeZone(zone: unknown): boolean {
 export const TIME_ZONE_HELP = 'an IANA time zone of the tz database such as Europe/Dublin, America/New_York or UTC';
 
 /** The tz database name closest to `zone` by spelling, for "did you mean". */
-export function closestTimeZone(zone: string): string | undefined {
+function closestTimeZone(zone: string): string | undefined {
   canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
   const lower = zone.toLowerCase();
   return [...canonical, 'UTC'].find((z) => z.toLowerCase() === lower || z.toLowerCase().replace(/ /g, '_') === lower.replace(/ /g, '_'));

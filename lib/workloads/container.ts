@@ -66,7 +66,7 @@ export function checkImage(construct: string, image: string): void {
 }
 
 /** Pod Security `restricted` for a container: no privilege escalation, no capabilities, read-only root. */
-export const RESTRICTED_CONTAINER_SECURITY_CONTEXT: k8s.SecurityContext = {
+const RESTRICTED_CONTAINER_SECURITY_CONTEXT: k8s.SecurityContext = {
   allowPrivilegeEscalation: false,
   readOnlyRootFilesystem: true,
   runAsNonRoot: true,

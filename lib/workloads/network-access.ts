@@ -16,7 +16,7 @@ export interface NetworkTarget extends NetworkPeer {
 }
 
 /** EKS Pod Identity Agent's link-local address: pods fetch their AWS credentials there. */
-export const POD_IDENTITY_AGENT_CIDR = '169.254.170.23/32';
+const POD_IDENTITY_AGENT_CIDR = '169.254.170.23/32';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 

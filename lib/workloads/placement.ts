@@ -4,10 +4,10 @@ import { ARCH_LABEL, CAPACITY_TYPE_LABEL, GRAVITON_PREFERENCE, ON_DEMAND_NODE_SE
 /** CPU architectures an image is built for (`kubernetes.io/arch` values). */
 export type CpuArchitecture = 'amd64' | 'arm64';
 
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 /** Weight of the spot preference of interruption-tolerant pods (above the Graviton preference). */
-export const SPOT_PREFERENCE_WEIGHT = 100;
+const SPOT_PREFERENCE_WEIGHT = 100;
 
 export interface PlacementOptions {
   /** Architectures the image supports; pods are kept off nodes of any other. */

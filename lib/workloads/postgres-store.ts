@@ -18,9 +18,9 @@ export interface PostgresStoreProps extends StatefulStoreOptions {
   readonly password: SecretKeyReference;
 }
 
-export const POSTGRES_PORT = 5432;
+const POSTGRES_PORT = 5432;
 /** A high UID of its own (not the image's 999, which may exist on the node). */
-export const POSTGRES_UID = 15432;
+const POSTGRES_UID = 15432;
 
 const DATA_PATH = '/var/lib/postgresql/data';
 

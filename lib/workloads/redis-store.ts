@@ -16,7 +16,7 @@ export interface RedisStoreProps extends StatefulStoreOptions {
 
 export const REDIS_PORT = 6379;
 /** A high UID of its own (not the image's 999, which may exist on the node). */
-export const REDIS_UID = 16379;
+const REDIS_UID = 16379;
 
 /** A single Redis persisting snapshots to its own volume, password required. */
 export class RedisStore extends StatefulStore {

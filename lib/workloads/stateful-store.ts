@@ -13,7 +13,7 @@ import { sizeQuantity, type WorkloadResources } from './units';
 import { workloadPodTemplate, workloadServiceAccount } from './workload-pod';
 
 /** Karpenter leaves nodes running pods with this annotation alone (no consolidation, no drift). */
-export const DO_NOT_DISRUPT_ANNOTATION = 'karpenter.sh/do-not-disrupt';
+const DO_NOT_DISRUPT_ANNOTATION = 'karpenter.sh/do-not-disrupt';
 
 /**
  * What the concrete stores (`PostgresStore`, `RedisStore`) take in common; each adds its own

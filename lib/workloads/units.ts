@@ -15,7 +15,7 @@ export interface WorkloadResources {
 }
 
 /** Ephemeral storage of a container that only writes temporary files and logs. */
-export const DEFAULT_EPHEMERAL_STORAGE = { request: Size.mebibytes(64), limit: Size.gibibytes(1) } as const;
+const DEFAULT_EPHEMERAL_STORAGE = { request: Size.mebibytes(64), limit: Size.gibibytes(1) } as const;
 
 const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 

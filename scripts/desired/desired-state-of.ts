@@ -9,7 +9,7 @@ import { upstreamDir } from '../upstream/upstream-dir';
 const ROOT = resolve(__dirname, '../..');
 export const HELM = join(ROOT, '.tools', 'bin', 'helm');
 /** Rendered chart output by content hash (git-ignored); helm template is deterministic. */
-export const HELM_CACHE = join(ROOT, '.cache', 'helm-template');
+const HELM_CACHE = join(ROOT, '.cache', 'helm-template');
 
 let shared: HelmTemplate | undefined;
 let apiVersions: string[] | undefined;

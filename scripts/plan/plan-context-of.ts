@@ -10,7 +10,7 @@ import { parseQuantity } from '../../lib/config/quantity';
 const PREEXISTING_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'argocd'];
 
 /** The system node group as the scheduler sees it, from the spec the bootstrap builds it from. */
-export function systemNodeShape(env: EnvironmentConfig): NodeShape {
+function systemNodeShape(env: EnvironmentConfig): NodeShape {
   const spec = systemNodeGroupOf(env);
   return {
     name: `system node group ${spec.name}`,

@@ -24,9 +24,9 @@ export interface AllowlistResult {
   readonly problems: string[];
 }
 
-export const SCANNERS: readonly Finding['scanner'][] = ['kube-score', 'kube-linter', 'polaris', 'checkov'];
+const SCANNERS: readonly Finding['scanner'][] = ['kube-score', 'kube-linter', 'polaris', 'checkov'];
 /** Exceptions are reviewed at least this often. */
-export const MAX_ALLOWLIST_MONTHS = 6;
+const MAX_ALLOWLIST_MONTHS = 6;
 
 const FIELDS = ['scanner', 'check', 'target', 'reason', 'expires'] as const;
 const ENV = /^(\*|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$/;

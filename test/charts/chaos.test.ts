@@ -1,4 +1,3 @@
-import { EMPTY_BUILD_CONTEXT } from '../../charts/component';
 import { demoApp } from '../../charts/demo-app';
 import { buildComponents } from '../../charts/platform';
 import { upstreamDir } from '../../scripts/upstream/upstream-dir';
@@ -143,6 +142,6 @@ describe('ChaosChart', () => {
   });
 
   test('fails when the demo app chart was not built first', () => {
-    expect(() => chaos.build(testApp(), env('staging'), EMPTY_BUILD_CONTEXT)).toThrow('chaos: no demo-app chart in the app: the drills target the demo application, so build it first (components.demoApp)');
+    expect(() => chaos.build(testApp(), env('staging'), { chartOf: () => undefined })).toThrow('chaos: no demo-app chart in the app: the drills target the demo application, so build it first (components.demoApp)');
   });
 });

@@ -1,10 +1,11 @@
 import { governanceComponent } from '../../charts/governance';
-import { renderEnvironments } from '../../charts/platform';
+import { join } from 'node:path';
+import { writeEnvironments } from '../../charts/write-environments';
 import type { EnvironmentConfig } from '../../environments';
 import type { PolicyExceptionConfig } from '../../environments/governance-config';
 import { ConfigValidator } from '../../lib/config/config-validator';
 import { formatViolation } from '../../lib/config/violation';
-import { env, envWith } from '../util';
+import { env, envWith, tempDir } from '../util';
 
 // The clock exceptions expire against, injected so the tests do not age.
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -169,7 +170,7 @@ describe('policy exception rules', () => {
 
   test('synth fails on an expired exception, whatever today is', () => {
     const config = withException({ expires: '2020-01-01' });
-    expect(() => renderEnvironments([config], [env('dev'), env('staging'), config])).toThrow(
+    expect(() => writeEnvironments(join(tempDir(), 'dist'), [config], [env('dev'), env('staging'), config], 0)).toThrow(
       /prod: governance.exceptions\[0\].expires = "2020-01-01": has expired/,
     );
   });

@@ -12,14 +12,14 @@ const nodesBy = (labels: readonly string[], selector = '') =>
 const PRICE = 'karpenter_cloudprovider_instance_type_offering_price_estimate';
 
 /** Hourly cost of the running Karpenter nodes at Karpenter's own price estimates. */
-export const ACTUAL_HOURLY_COST =
+const ACTUAL_HOURLY_COST =
   `sum(${nodesBy(['instance_type', 'capacity_type', 'zone'])} * on (instance_type, capacity_type, zone) group_left () max by (instance_type, capacity_type, zone) (${PRICE}))`;
 /** The same nodes priced on-demand: what the fleet would cost without spot. */
-export const ON_DEMAND_HOURLY_COST =
+const ON_DEMAND_HOURLY_COST =
   `sum(${nodesBy(['instance_type', 'zone'])} * on (instance_type, zone) group_left () max by (instance_type, zone) (${PRICE}{capacity_type="on-demand"}))`;
 
 /** Hourly cost of the running capacity at the committed price table (what `npm run cost` uses). */
-export function priceTableHourlyCost(): string {
+function priceTableHourlyCost(): string {
   const prices = unitPrices();
   const terms: string[] = [];
   for (const capacityType of ['spot', 'on-demand'] as const) {

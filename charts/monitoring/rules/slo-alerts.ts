@@ -2,7 +2,7 @@ import type { EnvironmentConfig } from '../../../environments';
 import { burnRateRuleGroups, HTTP_METRICS, TARGET_LABELS, type RuleGroup } from '../../../lib/observability';
 
 /** Workload name (`app.kubernetes.io/name`) of the demo API whose availability is the SLO. */
-export const DEMO_API_WORKLOAD = 'api';
+const DEMO_API_WORKLOAD = 'api';
 export const DEMO_API_SLO = 'demo-api';
 
 /** The demo API's availability SLO: share of requests answered without a 5xx. */

@@ -16,7 +16,7 @@ interface ProjectSpec {
  * Argo CD glob matching as AppProjects use it (`*` any run of characters, `?` one character;
  * a leading `!` negates a destination or source, Argo CD ≥ 2.5).
  */
-export function globMatches(pattern: string, value: string): boolean {
+function globMatches(pattern: string, value: string): boolean {
   const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`).test(value);
 }

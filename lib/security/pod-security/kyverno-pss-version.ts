@@ -3,7 +3,7 @@
  * `version` enum of its ClusterPolicy API (`api/kyverno/v1/common_types.go`). A rule with any
  * other version is dropped by the CLI without a word (0 rules applied), so it must never be written.
  */
-export const KYVERNO_PSS_VERSIONS: readonly string[] = Array.from({ length: 32 - 19 + 1 }, (_, i) => `v1.${19 + i}`);
+const KYVERNO_PSS_VERSIONS: readonly string[] = Array.from({ length: 32 - 19 + 1 }, (_, i) => `v1.${19 + i}`);
 
 /** The version a rule is evaluated at, and a sentence saying why. */
 export interface PssVersionChoice {

@@ -1,11 +1,11 @@
 import type { ManifestObject } from '../../argocd/resource-ref';
 
 /** The Pod Security Standards levels, least to most restrictive. */
-export const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
+const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
 export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
 
-export const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
-export const ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
+const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+const ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
 
 /** The level Pod Security Admission enforces in one namespace, and where that comes from. */
 export interface NamespacePodSecurity {

@@ -19,7 +19,7 @@ export function hasPodTemplate(obj: ManifestObject): boolean {
 }
 
 /** `deployment-web`: the name of the Pod standing for `obj`'s template. */
-export function podNameFor(obj: ManifestObject): string {
+function podNameFor(obj: ManifestObject): string {
   return `${obj.kind.toLowerCase()}-${obj.metadata?.name ?? ''}`;
 }
 

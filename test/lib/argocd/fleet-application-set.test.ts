@@ -1,11 +1,11 @@
-import { ApplicationSource, DEFAULT_PROJECT, FleetApplicationSet } from '../../../lib/argocd';
+import { ApplicationSource, FleetApplicationSet } from '../../../lib/argocd';
 import { findOne, render, testChart } from '../../util';
 
 function applicationSet(props: Partial<ConstructorParameters<typeof FleetApplicationSet>[2]> = {}) {
   const chart = testChart();
   const set = new FleetApplicationSet(chart, 'set', {
     name: 'prod-baseline',
-    project: DEFAULT_PROJECT,
+    project: { projectName: 'default' },
     source: ApplicationSource.gitDirectory({ repoUrl: 'https://git.example.com/p.git', revision: 'gitops', path: 'dist/prod/baseline' }),
     destinationNamespace: 'apps',
     clusterSelector: { 'platform.example.com/environment': 'prod' },

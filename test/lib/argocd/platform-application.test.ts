@@ -1,4 +1,4 @@
-import { ApplicationSource, DEFAULT_PROJECT, PlatformApplication, PlatformProject, RESOURCES_FINALIZER } from '../../../lib/argocd';
+import { ApplicationSource, PlatformApplication, PlatformProject, RESOURCES_FINALIZER } from '../../../lib/argocd';
 import { UPSTREAM } from '../../../lib/upstream/pins';
 import { findOne, render, testChart } from '../../util';
 
@@ -9,7 +9,7 @@ function application(props: Partial<ConstructorParameters<typeof PlatformApplica
   const chart = testChart();
   const app = new PlatformApplication(chart, 'app', {
     name: 'prod-baseline',
-    project: DEFAULT_PROJECT,
+    project: { projectName: 'default' },
     source: directory,
     destinationServer: 'https://kubernetes.default.svc',
     destinationNamespace: 'apps',
