@@ -4,7 +4,7 @@
 // Kyverno CLI's podSecurity rules (the upstream pod-security-admission library). Exit 1 on any
 // violation, or when a release cannot be rendered.
 import { selectByName } from '../lib/config/select-by-name';
-import { cliArgs, parseArgs, type CliSpec, envOption } from '../lib/cli/args';
+import { cliArgs, parseArgs, type CliSpec, envOption, DIST_OPTION } from '../lib/cli/args';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -75,7 +75,7 @@ const POD_SECURITY_CLI: CliSpec = {
   summary: 'Checks every pod template against the Pod Security level its namespace enforces (Kyverno CLI).',
   options: {
     ...envOption('check only these environments'),
-    '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' },
+    ...DIST_OPTION,
   },
 };
 

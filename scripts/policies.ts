@@ -31,7 +31,7 @@ import {
   type RenderedObject,
   type ReportResult,
 } from '../lib/governance/conformance';
-import { cliArgs, type CliSpec, type ParsedArgs, envOption, runMain } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, envOption, DIST_OPTION, runMain } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 
@@ -165,7 +165,7 @@ const CLI: CliSpec = {
   summary: 'Runs the Kyverno policy suites, then every rendered workload against its environment\'s policies.',
   options: {
     ...envOption('check only these environments'),
-    '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' },
+    ...DIST_OPTION,
   },
 };
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { environments, type EnvironmentConfig } from '../environments';
-import { cliArgs, type CliSpec, type ParsedArgs, envOption, runMain } from '../lib/cli/args';
+import { cliArgs, type CliSpec, type ParsedArgs, envOption, DIST_OPTION, runMain } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 import { RELEASE_INDEX_PATH, type ReleaseIndexEntry } from '../lib/render/release-index';
@@ -57,7 +57,7 @@ const CLI: CliSpec = {
   summary: 'Checks dist/ with kubectl-validate (pinned CRDs) and the Helm values against the pinned chart defaults.',
   options: {
     ...envOption('validate only these environments'),
-    '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' },
+    ...DIST_OPTION,
   },
 };
 

@@ -1,11 +1,10 @@
 import { awsNames, type EnvironmentConfig } from '../../environments';
+import { registryHostRule } from '../../lib/config/checks';
 import type { ConfigValidator } from '../../lib/config/config-validator';
 
 /** Namespace tiers tenant workloads run in: restricted Pod Security, default-deny networking. */
 export const TENANT_TIERS = ['apps', 'data'] as const;
 
-// A registry host, optionally with a port: no scheme, no path.
-const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d+)?$/;
 // An ECR private registry host; group 1 is its account.
 const ECR_HOST = /^(\d{12})\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 
@@ -23,11 +22,8 @@ export function validateTenancy(check: ConfigValidator<EnvironmentConfig>, env: 
 
   check.array('tenancy.additionalTrustedRegistries')?.forEach((registry, i) => {
     const path = `tenancy.additionalTrustedRegistries[${i}]` as const;
-    if (typeof registry !== 'string' || !REGISTRY_HOST.test(registry)) {
-      check.fail(path, registry, 'must be a registry host without scheme or path, e.g. public.ecr.aws');
-      return;
-    }
-    const ecr = ECR_HOST.exec(registry);
+    if (!check.rule(path, registryHostRule)) return;
+    const ecr = ECR_HOST.exec(registry as string);
     if (ecr && ecr[1] !== env.aws.accountId) {
       check.fail(path, registry, `must not be another account's ECR registry: nodes of account ${env.aws.accountId} cannot pull from it; images come from ${awsNames(env).imageRegistry}, where the bootstrap creates the repositories`);
     }

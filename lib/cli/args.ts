@@ -37,6 +37,9 @@ export function envOption(description: string): Readonly<Record<'--env', CliOpti
 /** `--root <dir>`: the checkout whose dist/ a command reads. */
 export const ROOT_OPTION: Readonly<Record<'--root', CliOption>> = { '--root': { value: '<dir>', description: 'folder holding dist/ (default: this checkout)' } };
 
+/** `--dist <dir>`: the rendered output a checker reads. */
+export const DIST_OPTION: Readonly<Record<'--dist', CliOption>> = { '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' } };
+
 export interface ParsedArgs {
   /** Flags given (e.g. `--no-synth`). */
   readonly flags: ReadonlySet<string>;

@@ -72,6 +72,14 @@ export function cidrRule(value: unknown, example = '10.0.0.0/16'): string | unde
   return typeof value === 'string' && parseCidr(value) ? undefined : `must be an IPv4 CIDR with no host bits set, e.g. ${example}`;
 }
 
+// A registry host, optionally with a port: no scheme, no path.
+const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d+)?$/;
+
+/** An image registry host such as `public.ecr.aws` or `registry.example.com:5000`: no scheme, no path. */
+export function registryHostRule(value: unknown): string | undefined {
+  return typeof value === 'string' && REGISTRY_HOST.test(value) ? undefined : 'must be a registry host without scheme or path, e.g. public.ecr.aws';
+}
+
 /** Throws `<owner>: <field> = <value>: <problem>` when `problem` (a rule's answer) is defined. */
 export function assertRule(owner: string, field: string, value: unknown, problem: string | undefined): void {
   if (problem !== undefined) throw new Error(`${owner}: ${field} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}: ${problem}`);

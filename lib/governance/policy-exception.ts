@@ -1,4 +1,4 @@
-import { isDnsLabel } from '../config/checks';
+import { assertRule, dnsLabelRule } from '../config/checks';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PolicyException as PolicyExceptionResource, type PolicyExceptionSpec } from '../../imports/kyverno-policies.kyverno.io';
@@ -41,9 +41,7 @@ export class PolicyException extends Construct {
   constructor(scope: Construct, id: string, props: PolicyExceptionProps) {
     super(scope, id);
     const where = `PolicyException ${props.name}`;
-    if (!isDnsLabel(props.name)) {
-      throw new Error(`${where}: name = ${JSON.stringify(props.name)}: must be a DNS label (lower-case letters, digits, -)`);
-    }
+    assertRule(where, 'name', props.name, dnsLabelRule(props.name));
     if (props.policies.length === 0) throw new Error(`${where}: policies = []: name at least one policy to exempt from`);
     if (props.workloads.length === 0) throw new Error(`${where}: workloads = []: name at least one workload (app.kubernetes.io/name)`);
     if (!/^[^@\s]+@[^@\s]+$/.test(props.owner)) throw new Error(`${where}: owner = ${JSON.stringify(props.owner)}: must be an e-mail address`);

@@ -1,4 +1,4 @@
-import { isDnsLabel } from '../config/checks';
+import { assertRule, dnsLabelRule } from '../config/checks';
 import { Construct } from 'constructs';
 import {
   ValidatingPolicy,
@@ -86,9 +86,7 @@ export class WorkloadPolicy extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadPolicyProps) {
     super(scope, id);
     const where = `WorkloadPolicy ${props.name}`;
-    if (!isDnsLabel(props.name)) {
-      throw new Error(`${where}: name = ${JSON.stringify(props.name)}: must be a DNS label (lower-case letters, digits, -)`);
-    }
+    assertRule(where, 'name', props.name, dnsLabelRule(props.name));
     if (props.namespaces.length === 0) throw new Error(`${where}: namespaces = []: must govern at least one namespace`);
     if (props.validations.length === 0) throw new Error(`${where}: validations = []: must check something`);
     if (!(props.validationAction in ACTIONS)) {

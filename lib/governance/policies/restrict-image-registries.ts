@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { registryHostRule } from '../../config/checks';
 import { celStringList } from '../cel';
 import { WorkloadPolicy, type WorkloadPolicyOptions } from '../workload-policy';
 
@@ -6,8 +7,6 @@ export interface RestrictImageRegistriesProps extends WorkloadPolicyOptions {
   /** Registry hosts images may be pulled from, e.g. `111111111111.dkr.ecr.eu-west-1.amazonaws.com`. */
   readonly registries: readonly string[];
 }
-
-const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d+)?$/;
 
 /** Images only from trusted registries, compared by parsed registry host (not by prefix). */
 export class RestrictImageRegistries extends WorkloadPolicy {
@@ -19,7 +18,7 @@ export class RestrictImageRegistries extends WorkloadPolicy {
   constructor(scope: Construct, id: string, props: RestrictImageRegistriesProps) {
     if (props.registries.length === 0) throw new Error('RestrictImageRegistries: registries = []: list at least one trusted registry');
     for (const registry of props.registries) {
-      if (!REGISTRY_HOST.test(registry)) {
+      if (registryHostRule(registry) !== undefined) {
         throw new Error(`RestrictImageRegistries: registries contains ${JSON.stringify(registry)}: must be a registry host without scheme or path`);
       }
     }

@@ -1,9 +1,9 @@
-import { assertRule, cidrRule, cronRule, dnsLabelRule, durationRule, durationSeconds, integerRule, portRule, positiveIntegerRule } from '../../../lib/config/checks';
+import { assertRule, cidrRule, cronRule, dnsLabelRule, durationRule, durationSeconds, integerRule, portRule, positiveIntegerRule, registryHostRule } from '../../../lib/config/checks';
 import { CRON_HELP } from '../../../lib/schedule';
 
 describe('shared value rules', () => {
   test('accept what they allow', () => {
-    expect([dnsLabelRule('api-1'), integerRule(0, 0), integerRule(-3), integerRule(5, 1, 5), positiveIntegerRule(1), portRule(65535), durationRule('1h30m'), cronRule('0 7 * * 1-5'), cidrRule('10.0.0.0/16')]).toEqual(Array(9).fill(undefined));
+    expect([dnsLabelRule('api-1'), integerRule(0, 0), integerRule(-3), integerRule(5, 1, 5), positiveIntegerRule(1), portRule(65535), durationRule('1h30m'), cronRule('0 7 * * 1-5'), cidrRule('10.0.0.0/16'), registryHostRule('registry.example.com:5000')]).toEqual(Array(10).fill(undefined));
     expect(durationSeconds('1h30m5s')).toBe(5405);
   });
 
@@ -24,6 +24,7 @@ describe('shared value rules', () => {
     ['a cron has an out-of-range hour', cronRule('0 24 * * *'), `hour field '24': 24 is out of range (hour is 0-23); expected ${CRON_HELP}`],
     ['a cron is not a string', cronRule(7), `must be a cron expression; expected ${CRON_HELP}`],
     ['a CIDR has host bits set', cidrRule('10.0.0.1/16'), 'must be an IPv4 CIDR with no host bits set, e.g. 10.0.0.0/16'],
+    ['a registry host has a scheme', registryHostRule('https://public.ecr.aws'), 'must be a registry host without scheme or path, e.g. public.ecr.aws'],
     ['a CIDR has no prefix', cidrRule('10.0.0.0', '203.0.113.0/24'), 'must be an IPv4 CIDR with no host bits set, e.g. 203.0.113.0/24'],
   ])('fails when %s', (_what, problem, message) => {
     expect(problem).toBe(message);
