@@ -4,7 +4,7 @@
 // Kyverno CLI's podSecurity rules (the upstream pod-security-admission library). Exit 1 on any
 // violation, or when a release cannot be rendered.
 import { selectByName } from '../lib/config/select-by-name';
-import { cliArgs, parseArgs, type CliSpec, envOption, DIST_OPTION } from '../lib/cli/args';
+import { checkerCli, cliArgs, parseArgs } from '../lib/cli/args';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -70,14 +70,7 @@ export function checkPodSecurity(state: DesiredState, binary = KYVERNO): boolean
 }
 
 /** Command line of `npm run pod-security`. */
-const POD_SECURITY_CLI: CliSpec = {
-  command: 'tsx scripts/pod-security.ts',
-  summary: 'Checks every pod template against the Pod Security level its namespace enforces (Kyverno CLI).',
-  options: {
-    ...envOption('check only these environments'),
-    ...DIST_OPTION,
-  },
-};
+const POD_SECURITY_CLI = checkerCli('tsx scripts/pod-security.ts', 'Checks every pod template against the Pod Security level its namespace enforces (Kyverno CLI).', 'check only these environments');
 
 /** The environments of `--env` (default all) and the dist folder of `--dist`. */
 function podSecurityArgs(argv: readonly string[]): { dist: string; names: string[] } {

@@ -31,7 +31,7 @@ import {
   type RenderedObject,
   type ReportResult,
 } from '../lib/governance/conformance';
-import { cliArgs, type CliSpec, type ParsedArgs, envOption, DIST_OPTION, runMain } from '../lib/cli/args';
+import { checkerCli, cliArgs, runMain, type ParsedArgs } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 
@@ -160,14 +160,7 @@ function checkEnvironment(name: string, envDir: string, label: string, state: De
   }
 }
 
-const CLI: CliSpec = {
-  command: 'npm run policies --',
-  summary: 'Runs the Kyverno policy suites, then every rendered workload against its environment\'s policies.',
-  options: {
-    ...envOption('check only these environments'),
-    ...DIST_OPTION,
-  },
-};
+const CLI = checkerCli('npm run policies --', 'Runs the Kyverno policy suites, then every rendered workload against its environment\'s policies.', 'check only these environments');
 
 async function main(args: ParsedArgs): Promise<number> {
   if (!existsSync(KYVERNO)) {

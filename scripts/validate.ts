@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { environments, type EnvironmentConfig } from '../environments';
-import { cliArgs, type CliSpec, type ParsedArgs, envOption, DIST_OPTION, runMain } from '../lib/cli/args';
+import { checkerCli, cliArgs, runMain, type ParsedArgs } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
 import { RELEASE_INDEX_PATH, type ReleaseIndexEntry } from '../lib/render/release-index';
@@ -52,14 +52,7 @@ export function releasesOf(envDir: string, label: string): { releases: ReleaseVa
   return { releases, errors };
 }
 
-const CLI: CliSpec = {
-  command: 'npm run validate --',
-  summary: 'Checks dist/ with kubectl-validate (pinned CRDs) and the Helm values against the pinned chart defaults.',
-  options: {
-    ...envOption('validate only these environments'),
-    ...DIST_OPTION,
-  },
-};
+const CLI = checkerCli('npm run validate --', 'Checks dist/ with kubectl-validate (pinned CRDs) and the Helm values against the pinned chart defaults.', 'validate only these environments');
 
 function optionsOf(args: ParsedArgs): { dist: string; only?: string[] } {
   const value = (flag: string) => args.values.get(flag);

@@ -38,7 +38,12 @@ export function envOption(description: string): Readonly<Record<'--env', CliOpti
 export const ROOT_OPTION: Readonly<Record<'--root', CliOption>> = { '--root': { value: '<dir>', description: 'folder holding dist/ (default: this checkout)' } };
 
 /** `--dist <dir>`: the rendered output a checker reads. */
-export const DIST_OPTION: Readonly<Record<'--dist', CliOption>> = { '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' } };
+const DIST_OPTION: Readonly<Record<'--dist', CliOption>> = { '--dist': { value: '<dir>', description: 'rendered output to check (default: dist)' } };
+
+/** The command line of a checker of rendered output: `--env` (what it does with them) and `--dist`. */
+export function checkerCli(command: string, summary: string, envDescription: string): CliSpec {
+  return { command, summary, options: { ...envOption(envDescription), ...DIST_OPTION } };
+}
 
 export interface ParsedArgs {
   /** Flags given (e.g. `--no-synth`). */

@@ -177,3 +177,18 @@ function podTemplateExpression(kinds: readonly WorkloadKind[]): string {
     fallback,
   );
 }
+
+/** What a policy with no props of its own states: everything but the options. */
+export type PolicyDefinition = Omit<WorkloadPolicyProps, keyof WorkloadPolicyOptions>;
+
+/** A WorkloadPolicy class with a fixed definition, its `NAME` included: the policies that take no props of their own. */
+export function definePolicy(definition: PolicyDefinition): { readonly NAME: string; new (scope: Construct, id: string, options: WorkloadPolicyOptions): WorkloadPolicy } {
+  return class extends WorkloadPolicy {
+    /** Policy name; exceptions and policy reports refer to it. */
+    public static readonly NAME = definition.name;
+
+    constructor(scope: Construct, id: string, options: WorkloadPolicyOptions) {
+      super(scope, id, { ...options, ...definition });
+    }
+  };
+}
