@@ -1,3 +1,5 @@
+import { isPodTemplateKind, podTemplateOf } from '../render/pod-template';
+
 /**
  * Finds the pod template of a rendered workload object, whatever its kind: built-in workloads,
  * Argo Rollouts, KEDA ScaledJobs, bare Pods, and any other object shaped like a workload.
@@ -18,25 +20,15 @@ export interface WorkloadPod {
   readonly spec: any;
 }
 
-/** Path from the object to its pod template (`metadata` + `spec`), by kind. */
-const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  Rollout: ['spec', 'template'],
-  ScaledJob: ['spec', 'jobTargetRef', 'template'],
-};
+// Kinds outside the shared table that still look like workloads (an operator's custom resource).
+const FALLBACK_PATHS = [['spec', 'template'], ['spec', 'jobTemplate', 'spec', 'template']];
 
 /** The pod template of `object`, or undefined when it runs no pods. */
 export function workloadPod(object: RenderedObject): WorkloadPod | undefined {
-  if (object.kind === 'Pod') return object.spec ? { labels: object.metadata?.labels ?? {}, spec: object.spec } : undefined;
-  const path = TEMPLATE_PATHS[object.kind ?? ''];
-  const candidates = path ? [path] : [['spec', 'template'], ['spec', 'jobTemplate', 'spec', 'template']];
-  for (const candidate of candidates) {
+  const known = podTemplateOf(object);
+  if (known) return Array.isArray(known.spec.containers) ? { labels: known.metadata.labels ?? {}, spec: known.spec } : undefined;
+  if (isPodTemplateKind(object.apiVersion, object.kind)) return undefined;
+  for (const candidate of FALLBACK_PATHS) {
     const template = candidate.reduce<any>((node, key) => (node && typeof node === 'object' ? node[key] : undefined), object);
     if (template?.spec && Array.isArray(template.spec.containers)) return { labels: template.metadata?.labels ?? {}, spec: template.spec };
   }

@@ -1,5 +1,6 @@
 import type { ManifestObject } from '../argocd/resource-ref';
 import { apiGroupOf } from '../argocd/resource-ref';
+import { podTemplateOf } from '../render/pod-template';
 
 /** The scheduling- and resource-relevant fields of a pod spec. */
 export interface PodSpecLike {
@@ -37,28 +38,9 @@ const OPERATOR_POD_KINDS = new Set(['monitoring.coreos.com/Prometheus', 'monitor
 
 /** Every pod template of `obj` (none for objects that create no pods). */
 export function podTemplatesOf(obj: ManifestObject): PodTemplate[] {
+  const found = podTemplateOf(obj);
+  if (found) return [{ owner: obj, spec: found.spec as PodSpecLike, role: found.role }];
+  if (!OPERATOR_POD_KINDS.has(`${apiGroupOf(obj.apiVersion)}/${obj.kind}`)) return [];
   const spec = (obj.spec ?? {}) as Record<string, any>;
-  const gk = `${apiGroupOf(obj.apiVersion)}/${obj.kind}`;
-  switch (gk) {
-    case 'apps/Deployment':
-    case 'apps/StatefulSet':
-    case 'apps/ReplicaSet':
-    case 'argoproj.io/Rollout':
-      return spec.template?.spec ? [{ owner: obj, spec: spec.template.spec, role: 'workload' }] : [];
-    case 'apps/DaemonSet':
-      return spec.template?.spec ? [{ owner: obj, spec: spec.template.spec, role: 'daemon' }] : [];
-    case 'batch/Job':
-      return spec.template?.spec ? [{ owner: obj, spec: spec.template.spec, role: 'job' }] : [];
-    case 'batch/CronJob':
-      return spec.jobTemplate?.spec?.template?.spec ? [{ owner: obj, spec: spec.jobTemplate.spec.template.spec, role: 'job' }] : [];
-    case '/Pod':
-      return [{ owner: obj, spec: spec, role: 'job' }];
-    case 'keda.sh/ScaledJob':
-      return spec.jobTargetRef?.template?.spec ? [{ owner: obj, spec: spec.jobTargetRef.template.spec, role: 'job' }] : [];
-    default:
-      if (OPERATOR_POD_KINDS.has(gk)) {
-        return [{ owner: obj, spec: { nodeSelector: spec.nodeSelector, tolerations: spec.tolerations, affinity: spec.affinity, containers: [{ name: 'main', resources: spec.resources }], serviceAccountName: spec.serviceAccountName, priorityClassName: spec.priorityClassName }, role: 'operator' }];
-      }
-      return [];
-  }
+  return [{ owner: obj, spec: { nodeSelector: spec.nodeSelector, tolerations: spec.tolerations, affinity: spec.affinity, containers: [{ name: 'main', resources: spec.resources }], serviceAccountName: spec.serviceAccountName, priorityClassName: spec.priorityClassName }, role: 'operator' }];
 }

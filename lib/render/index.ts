@@ -1,5 +1,6 @@
 export * from './atomic-write';
 export * from './output-lock';
+export * from './pod-template';
 export * from './render-app';
 export * from './rendered-file';
 export * from './resolve-charts-once';

@@ -1,21 +1,9 @@
-import { apiGroupOf, type ManifestObject } from '../../argocd/resource-ref';
-
-/** Where each kind that creates pods keeps its pod template, by `group/kind` (`''` = core). */
-const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
-  '/Pod': [],
-  'apps/Deployment': ['spec', 'template'],
-  'apps/StatefulSet': ['spec', 'template'],
-  'apps/DaemonSet': ['spec', 'template'],
-  'apps/ReplicaSet': ['spec', 'template'],
-  'batch/Job': ['spec', 'template'],
-  'batch/CronJob': ['spec', 'jobTemplate', 'spec', 'template'],
-  'argoproj.io/Rollout': ['spec', 'template'],
-  'keda.sh/ScaledJob': ['spec', 'jobTargetRef', 'template'],
-};
+import type { ManifestObject } from '../../argocd/resource-ref';
+import { isPodTemplateKind, podTemplateOf } from '../../render/pod-template';
 
 /** Whether `obj` is of a kind that carries a pod template. */
 export function hasPodTemplate(obj: ManifestObject): boolean {
-  return TEMPLATE_PATHS[`${apiGroupOf(obj.apiVersion)}/${obj.kind}`] !== undefined;
+  return isPodTemplateKind(obj.apiVersion, obj.kind);
 }
 
 /** `deployment-web`: the name of the Pod standing for `obj`'s template. */
@@ -29,12 +17,8 @@ function podNameFor(obj: ManifestObject): string {
  * template (e.g. a Rollout with `workloadRef`, whose Deployment is checked itself).
  */
 export function podFromTemplate(obj: ManifestObject, namespace: string): ManifestObject | undefined {
-  const path = TEMPLATE_PATHS[`${apiGroupOf(obj.apiVersion)}/${obj.kind}`];
-  if (path === undefined) return undefined;
-  let template: unknown = path.length === 0 ? { metadata: obj.metadata, spec: obj.spec } : obj;
-  for (const field of path) template = template && typeof template === 'object' ? (template as Record<string, unknown>)[field] : undefined;
-  const t = template as { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown } | undefined;
-  if (!t?.spec) return undefined;
+  const t = podTemplateOf(obj);
+  if (!t) return undefined;
   const metadata: Record<string, unknown> = { name: podNameFor(obj), namespace };
   if (t.metadata?.labels) metadata.labels = t.metadata.labels;
   if (t.metadata?.annotations) metadata.annotations = t.metadata.annotations;

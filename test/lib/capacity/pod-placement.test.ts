@@ -19,7 +19,7 @@ describe('workloadPod', () => {
   const spec = { containers: [{ name: 'c', image: 'i' }] };
   test.each([
     ['Pod', { kind: 'Pod', metadata: { labels: { a: 'b' } }, spec }],
-    ['ScaledJob', { kind: 'ScaledJob', spec: { jobTargetRef: { template: { metadata: { labels: { a: 'b' } }, spec } } } }],
+    ['ScaledJob', { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledJob', spec: { jobTargetRef: { template: { metadata: { labels: { a: 'b' } }, spec } } } }],
     ['an unknown workload-shaped kind', { kind: 'Widget', spec: { template: { metadata: { labels: { a: 'b' } }, spec } } }],
   ])('finds the pod of a %s', (_, object) => {
     expect(workloadPod(object)).toEqual({ labels: { a: 'b' }, spec });
