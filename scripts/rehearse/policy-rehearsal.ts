@@ -24,7 +24,7 @@ export interface PolicyRehearsal {
  * against it and runs the policy scenario; everything started is stopped by PID afterwards, also
  * on failure.
  */
-export async function rehearsePolicies(env: EnvironmentConfig, plan: SyncPlan, log: (line: string) => void = () => undefined): Promise<PolicyRehearsal> {
+export async function rehearsePolicies(env: EnvironmentConfig, plan: SyncPlan, log: (line: string) => void = () => undefined, binDir = CONTROL_PLANE_TOOLS.binDir): Promise<PolicyRehearsal> {
   const t0 = Date.now();
   const rehearsal = await rehearse({
     plan,
@@ -46,7 +46,7 @@ export async function rehearsePolicies(env: EnvironmentConfig, plan: SyncPlan, l
     const token = /token: (\S+)/.exec(kubeconfig)![1];
     const client = new KubeClient(server, token, readFileSync(join(rehearsal.dir, 'pki', 'ca.crt'), 'utf8'));
     mkdirSync(join(rehearsal.dir, 'logs'), { recursive: true });
-    const ctx: LocalControllerContext = { env: env.name, plan, client, kubeconfig: rehearsal.kubeconfig, dir: rehearsal.dir, processes, binDir: CONTROL_PLANE_TOOLS.binDir, log };
+    const ctx: LocalControllerContext = { env: env.name, plan, client, kubeconfig: rehearsal.kubeconfig, dir: rehearsal.dir, processes, binDir, log };
     if (!(await kyvernoController.canStart(ctx))) throw new Error(`${env.name}: Kyverno cannot start: its CRDs, namespace or configuration are missing after the last wave`);
     await kyvernoController.start(ctx);
     const t2 = Date.now();

@@ -65,6 +65,7 @@ async function runPolicyScenario(ctx: LocalControllerContext, promise: PolicyPro
   const build = (name: string) => workloadFrom(base.object as any, namespace, name);
 
   results.push(await compliantBaseline(ctx, build('policy-check-baseline'), base.label));
+  results.push(await admissionLatency(ctx, build('policy-check-latency')));
   for (const policy of policies) results.push(await badExampleResult(ctx, promise, policy, build));
   results.push(await platformWorkloadsAdmitted(ctx, governed));
   results.push(...await exceptionResults(ctx, promise, policies, build));
@@ -107,6 +108,37 @@ async function compliantBaseline(ctx: LocalControllerContext, w: Workload, sourc
       `${w.kind} ${w.metadata.namespace}/${w.metadata.name} with the pod template of ${source}: ${res.status < 300 ? 'admitted' : `rejected (${res.status}): ${messageOf(res.body)}`}`,
       ...(named.length > 0 ? [`${ctx.env}: Kyverno names ${named.join(', ')} for the unbroken workload; the bad examples would not be denied for their own defect`] : []),
     ],
+    events: [],
+  };
+}
+
+/**
+ * What the webhook adds to a request: the median of server-side dry-run creates of the compliant
+ * workload in its governed namespace (through Kyverno) against the same in Kyverno's own
+ * namespace, which its webhooks skip. Informational: it passes unless a request fails.
+ */
+async function admissionLatency(ctx: LocalControllerContext, w: Workload, rounds = 15): Promise<ScenarioResult> {
+  const deployment = kyvernoAdmissionDeployment(ctx.plan);
+  const skipped = deployment?.namespace ?? 'kyverno';
+  const median = async (namespace: string): Promise<number | string> => {
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const started = process.hrtime.bigint();
+      const res = await send(ctx.client, DEPLOYMENTS(namespace), { ...w, metadata: { ...w.metadata, namespace } }, true);
+      if (res.status >= 300) return `${res.status} ${messageOf(res.body)}`;
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  };
+  const through = await median(w.metadata.namespace);
+  const without = await median(skipped);
+  const ok = typeof through === 'number' && typeof without === 'number';
+  return {
+    name: 'policies: admission latency through Kyverno\'s webhook',
+    passed: ok,
+    details: ok
+      ? [`median of ${rounds} dry-run creates of the compliant workload: ${through.toFixed(1)} ms in ${w.metadata.namespace} (through the webhook), ${without.toFixed(1)} ms in ${skipped} (webhooks skip it): +${(through - without).toFixed(1)} ms`]
+      : [`${ctx.env}: a dry-run create failed: ${typeof through === 'string' ? through : without}`],
     events: [],
   };
 }
