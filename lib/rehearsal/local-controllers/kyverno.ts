@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { connect } from 'node:tls';
 import { join } from 'node:path';
 import type { PlanEntry, SyncPlan } from '../../plan/sync-plan';
 import { waitFor } from '../control-plane';
@@ -116,6 +117,24 @@ export const kyvernoController: LocalController = {
       const hooks = await ctx.client.list(`/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations?labelSelector=${encodeURIComponent(KYVERNO_WEBHOOK_LABEL)}`).catch(() => []);
       return hooks.some((h) => (h.webhooks ?? []).some((w: any) => String(w.clientConfig?.url ?? '').startsWith(`https://127.0.0.1:${webhook}/`)));
     });
+    // Its certificate is made by a leader-elected controller after the webhooks are registered:
+    // until then every TLS handshake fails and each call of a Fail webhook is refused.
+    await waitFor('Kyverno\'s webhook certificate', 180_000, ctx.processes, () => tlsAnswers(webhook));
     ctx.log(`${ctx.env}: Kyverno admission controller serving on https://127.0.0.1:${webhook} after ${((Date.now() - started) / 1000).toFixed(1)} s (flags of ${entry.label}; log ${join(ctx.dir, 'logs', 'kyverno.log')})`);
   },
 };
+
+/** Whether a TLS handshake with 127.0.0.1:`port` succeeds (the server has a certificate to offer). */
+function tlsAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, rejectUnauthorized: false, timeout: 5000 }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}

@@ -41,7 +41,8 @@ export const BAD_EXAMPLES: readonly BadExample[] = [
   {
     policy: DisallowPrivilegedContainers.NAME,
     defect: 'a privileged container',
-    apply: (w) => { main(w).securityContext = { ...main(w).securityContext, privileged: true }; },
+    // The API server refuses privileged together with allowPrivilegeEscalation: false.
+    apply: (w) => { main(w).securityContext = { ...main(w).securityContext, privileged: true, allowPrivilegeEscalation: true }; },
   },
   {
     policy: RequireRunAsNonRoot.NAME,
