@@ -45,7 +45,7 @@ export function policyScenario(promise: PolicyPromise): Scenario {
       'PolicyReports: Kyverno\'s reports controller is not run; audit evidence is the admission controller\'s own EphemeralReport and PolicyViolation event',
       'background scans of existing resources (background and reports controllers not run)',
       'an exception expiring while nothing changes: Kyverno drops an expired exception when it recompiles the policy (the policy or an exception changes, or Kyverno restarts), not at the expiry instant; exercised: an exception whose expiresAt is moved into the past',
-      'configured exceptions: none is configured today; the scenario applies its own, rendered by the platform\'s PolicyException construct (a configured one would be checked the same way)',
+      'configured exceptions (governance.exceptions) are checked only where an environment has one; the scenario always applies its own, rendered by the platform\'s PolicyException construct',
     ],
     run: (ctx) => runPolicyScenario(ctx, promise),
   };
