@@ -25,6 +25,9 @@ export function kyvernoValues(env: EnvironmentConfig): Record<string, unknown> {
     features: {
       // Exceptions are accepted from the Kyverno namespace only, where Git is the only writer.
       policyExceptions: { enabled: true, namespace: KYVERNO_NAMESPACE },
+      // Policies are enforced by the admission webhook only (README, Governance): no policy is
+      // turned into a native ValidatingAdmissionPolicy, whatever its autogen settings.
+      generateValidatingAdmissionPolicy: { enabled: false },
     },
     admissionController: {
       replicas: admissionReplicas,

@@ -125,6 +125,11 @@ export class WorkloadPolicy extends Construct {
       spec: {
         validationActions: [ACTIONS[props.validationAction]],
         failurePolicy: FAILURE_POLICIES[failurePolicy],
+        // Enforced by Kyverno's admission webhook, never as a generated ValidatingAdmissionPolicy:
+        // the apiserver has no image() library, would apply exceptions by negating each of their
+        // conditions separately (exempting far more than the workload) and would not drop them
+        // when they expire (see README, Governance).
+        autogen: { validatingAdmissionPolicy: { enabled: false } },
         evaluation: { background: { enabled: true } },
         matchConstraints: {
           namespaceSelector: {

@@ -92,6 +92,10 @@ describe('GovernanceChart', () => {
     expect(values.reportsController).toMatchObject({ replicas: 1, podDisruptionBudget: { enabled: false } });
   });
 
+  test('Kyverno generates no ValidatingAdmissionPolicies: its webhook enforces the policies', () => {
+    for (const env of [dev, prod]) expect(env.values('kyverno').features.generateValidatingAdmissionPolicy).toEqual({ enabled: false });
+  });
+
   test('Kyverno accepts exceptions from its own namespace only', () => {
     expect(prod.values('kyverno').features.policyExceptions).toEqual({ enabled: true, namespace: 'kyverno' });
   });

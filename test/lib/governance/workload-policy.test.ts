@@ -60,6 +60,11 @@ describe('WorkloadPolicy', () => {
     expect(policyOf({ validationAction: 'Audit', failurePolicy: 'Fail' }).spec.failurePolicy).toBe('Fail');
   });
 
+  test('is enforced by Kyverno\'s webhook, never turned into a native ValidatingAdmissionPolicy', () => {
+    expect(policyOf().spec.autogen).toEqual({ validatingAdmissionPolicy: { enabled: false } });
+    expect(policyOf({ validationAction: 'Audit' }).spec.autogen).toEqual({ validatingAdmissionPolicy: { enabled: false } });
+  });
+
   test('skips Rollouts that reference a Deployment instead of carrying a template', () => {
     expect(policyOf().spec.matchConditions).toContainEqual({ name: 'has-pod-template', expression: "object.kind != 'Rollout' || has(object.spec.template)" });
     const withoutRollouts = policyOf({ kinds: WORKLOAD_KINDS.filter((k) => k.kind !== 'Rollout') });

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPlatform } from '../../charts/platform';
+import type { EnvironmentConfig } from '../../environments';
+import { buildSyncPlan } from '../../lib/plan';
+import { CONTROL_PLANE_BINARIES } from '../../lib/rehearsal/control-plane';
+import { KYVERNO_BINARY } from '../../lib/rehearsal/local-controllers/kyverno';
+import { renderApp } from '../../lib/render/render-app';
+import { writeTree } from '../../lib/render/atomic-write';
+import { desiredStateOf } from '../../scripts/desired/desired-state-of';
+import { rehearsePolicies } from '../../scripts/rehearse/policy-rehearsal';
+import { CONTROL_PLANE_TOOLS } from '../../scripts/rehearse/rehearsal-setup';
+import { pinnedCrds } from '../../scripts/upstream/pinned-crds';
+import { env, tempDir } from '../util';
+
+const missing = [...CONTROL_PLANE_BINARIES, KYVERNO_BINARY].filter((b) => !existsSync(join(CONTROL_PLANE_TOOLS.binDir, b)));
+
+/** The sync plan of `config`, rendered into a scratch dist/ (not the checkout's). */
+async function planOf(config: EnvironmentConfig) {
+  const root = tempDir('policy-scenario-');
+  writeTree(join(root, 'dist', config.name), renderApp(buildPlatform(config), `environments/${config.name}`));
+  return buildSyncPlan(await desiredStateOf(config, root), pinnedCrds());
+}
+
+if (missing.length > 0 && !process.env.CI) {
+  test.skip(`the policy scenario needs ${missing.join(', ')}: bash scripts/tools.sh control-plane kyverno-controller`, () => undefined);
+} else {
+  describe('policy scenario on a real control plane with Kyverno\'s admission controller', () => {
+    jest.setTimeout(600_000);
+
+    test('fails when a policy is switched to Audit in prod, naming that policy; every other promise holds', async () => {
+      const prod = env('prod');
+      const broken: EnvironmentConfig = { ...prod, governance: { ...prod.governance, policyActions: { 'require-run-as-non-root': 'Audit' } } };
+      const run = await rehearsePolicies(broken, await planOf(broken));
+      const failed = run.results.filter((r) => !r.passed);
+      expect(failed.map((r) => r.name)).toEqual(['policies: require-run-as-non-root denies runs as root (runAsUser 0, runAsNonRoot false)']);
+      expect(failed[0].details.join('\n')).toMatch(/prod: require-run-as-non-root admitted runs as root .*: the live cluster only audits it \(validationActions Audit\), but prod must deny every policy/);
+      // The other policies deny their bad example, naming themselves, with Kyverno's own events.
+      const denials = run.results.filter((r) => /^policies: [a-z-]+ denies /.test(r.name) && r.passed);
+      expect(denials).toHaveLength(11);
+      for (const d of denials) expect(d.details.join('\n')).toMatch(/denied \(\d+\): admission webhook ".*kyverno.*" denied the request: Policy [a-z-]+ failed/);
+      expect(run.results.find((r) => r.name === 'policies: every rendered workload is admitted')?.passed).toBe(true);
+      expect(run.results.filter((r) => /exception/.test(r.name)).map((r) => [r.name, r.passed])).toEqual([
+        [expect.stringMatching(/^policies: an exception exempts exactly its workload from /), true],
+        [expect.stringMatching(/^policies: an expired exception no longer exempts its workload from /), true],
+      ]);
+    });
+  });
+}
