@@ -111,6 +111,9 @@ export async function startControllers(cp: ControlPlane, options: ControlPlaneOp
   processes.start('kwok', bin('kwok'), [
     '--kubeconfig', cp.kubeconfig, '--manage-all-nodes=false', '--manage-nodes-with-annotation-selector', `${KWOK_NODE_ANNOTATION.key}=${KWOK_NODE_ANNOTATION.value}`,
     '--cidr', '10.128.0.1/16', '--node-ip', '127.0.0.1', '--server-address', `127.0.0.1:${kwokPort}`, '--node-port', String(kwokNodePort),
+    // Node leases: without them the node lifecycle controller finds every node's heartbeat older
+    // than its grace period (50 s), marks the node NotReady and its pods not Ready.
+    '--node-lease-duration-seconds', '40',
     ...KWOK_STAGES.flatMap((s) => ['--config', join(tools.shareDir, 'kwok', 'stage', s)]),
   ], join(logs, 'kwok.log'));
   processes.start('karpenter-kwok', bin('karpenter-kwok'), [], join(logs, 'karpenter-kwok.log'), {

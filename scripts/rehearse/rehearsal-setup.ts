@@ -5,6 +5,10 @@ import { INSTANCE_TYPES } from '../../lib/capacity/instance-types';
 import { maxPodsOf } from '../../lib/rehearsal/kwok-instance-types';
 import type { ControlPlaneTools } from '../../lib/rehearsal/control-plane';
 import type { SystemNodeGroup } from '../../lib/rehearsal/system-nodes';
+import { ArgoRolloutsController } from '../../lib/rehearsal/local-controllers/argo-rollouts';
+import type { LocalController, Scenario } from '../../lib/rehearsal/local-controllers/local-controller';
+import { CanaryScenario } from '../../lib/rehearsal/scenarios/canary';
+import type { SyncPlan } from '../../lib/plan/sync-plan';
 import { pinnedCrds } from '../upstream/pinned-crds';
 
 const ROOT = resolve(__dirname, '../..');
@@ -65,3 +69,30 @@ export function systemNodeGroupFor(env: EnvironmentConfig): SystemNodeGroup {
 export function spreadZonesOf(env: EnvironmentConfig): number {
   return env.tier === 'prod' ? env.aws.availabilityZones.length : 0;
 }
+
+/** The destination namespace of the Helm Application installing `chart`, if the plan has one. */
+export function chartNamespaceOf(plan: SyncPlan, chart: string): string | undefined {
+  return plan.applications.find((a) => a.chart?.name === chart)?.destinationNamespace;
+}
+
+/** The platform's controllers the rehearsal runs as local processes for `env` (those it installs). */
+export function localControllersFor(env: EnvironmentConfig, plan: SyncPlan): LocalController[] {
+  const controllers: LocalController[] = [];
+  const rolloutsNamespace = chartNamespaceOf(plan, 'argo-rollouts');
+  if (env.components.argoRollouts && rolloutsNamespace) controllers.push(new ArgoRolloutsController({ namespace: rolloutsNamespace }));
+  return controllers;
+}
+
+/** The behaviours the rehearsal exercises for `env` with those controllers running. */
+export function scenariosFor(env: EnvironmentConfig, plan: SyncPlan): Scenario[] {
+  const scenarios: Scenario[] = [];
+  const w = env.workloads;
+  const apiRollout = plan.entries.find((e) => e.object.kind === 'Rollout' && e.namespace === w.appNamespace && e.object.metadata?.name === DEMO_API);
+  if (env.components.argoRollouts && apiRollout) {
+    scenarios.push(new CanaryScenario({ namespace: w.appNamespace, rollout: DEMO_API, weights: w.canary.weights, minRequests: w.canary.minRequests, analysis: w.canary.analysis }));
+  }
+  return scenarios;
+}
+
+/** The demo application's API, whose image the canary scenario changes. */
+const DEMO_API = 'api';

@@ -31,6 +31,8 @@ export interface LocalController {
   readonly binaries: readonly string[];
   /** Kinds for which the rehearsal no longer creates a stand-in once this controller runs. */
   readonly replacesStandInsFor?: readonly string[];
+  /** What stays unexercised while it runs (printed with the report). */
+  readonly notExercised?: readonly string[];
   canStart(ctx: LocalControllerContext): Promise<boolean>;
   /** Starts its process(es) through `ctx.processes` and returns once it serves. */
   start(ctx: LocalControllerContext): Promise<void>;
