@@ -27,7 +27,7 @@ bash scripts/lint-workflows.sh
 # The validator tests and `npm run validate` need kubectl-validate, the pinned CRDs and charts,
 # and helm (release rendering); the rehearsal tests and step need the control plane.
 step "pinned tools and upstream files"
-bash scripts/tools.sh kubectl-validate kyverno helm control-plane
+bash scripts/tools.sh kubectl-validate kyverno helm control-plane controllers
 npx --no-install tsx scripts/fetch-upstream.ts
 
 step "unit and chart tests (jest)"

@@ -101,7 +101,7 @@ export function formatSummary(r: RehearsalReport): string {
   for (const s of r.scenarios ?? []) {
     lines.push(`${r.env}: scenario ${s.name} [${s.seconds.toFixed(0)} s]`);
     for (const result of s.results) {
-      lines.push(`  ${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
+      lines.push(`  ${result.applicable === false ? 'n/a ' : result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
       for (const d of result.details) lines.push(`         ${d}`);
       if (result.events.length > 0) lines.push('         events:');
       for (const e of result.events) lines.push(`           ${e}`);

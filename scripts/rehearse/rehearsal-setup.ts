@@ -8,6 +8,9 @@ import type { SystemNodeGroup } from '../../lib/rehearsal/system-nodes';
 import { ArgoRolloutsController } from '../../lib/rehearsal/local-controllers/argo-rollouts';
 import type { LocalController, Scenario } from '../../lib/rehearsal/local-controllers/local-controller';
 import { CanaryScenario } from '../../lib/rehearsal/scenarios/canary';
+import { KedaController } from '../../lib/rehearsal/local-controllers/keda';
+import { NotApplicableScenario } from '../../lib/rehearsal/scenarios/not-applicable';
+import { ScaleToZeroScenario } from '../../lib/rehearsal/scenarios/scale-to-zero';
 import type { SyncPlan } from '../../lib/plan/sync-plan';
 import { pinnedCrds } from '../upstream/pinned-crds';
 
@@ -80,6 +83,8 @@ export function localControllersFor(env: EnvironmentConfig, plan: SyncPlan): Loc
   const controllers: LocalController[] = [];
   const rolloutsNamespace = chartNamespaceOf(plan, 'argo-rollouts');
   if (env.components.argoRollouts && rolloutsNamespace) controllers.push(new ArgoRolloutsController({ namespace: rolloutsNamespace }));
+  const kedaNamespace = chartNamespaceOf(plan, 'keda');
+  if (env.components.keda && kedaNamespace) controllers.push(new KedaController({ namespace: kedaNamespace }));
   return controllers;
 }
 
@@ -90,6 +95,16 @@ export function scenariosFor(env: EnvironmentConfig, plan: SyncPlan): Scenario[]
   const apiRollout = plan.entries.find((e) => e.object.kind === 'Rollout' && e.namespace === w.appNamespace && e.object.metadata?.name === DEMO_API);
   if (env.components.argoRollouts && apiRollout) {
     scenarios.push(new CanaryScenario({ namespace: w.appNamespace, rollout: DEMO_API, weights: w.canary.weights, minRequests: w.canary.minRequests, analysis: w.canary.analysis }));
+  }
+  // Office-hours scaling: a ScaledObject with a cron trigger (not the canary's target, which the
+  // canary scenario pauses meanwhile).
+  const offHours = plan.entries.find((e) => e.object.kind === 'ScaledObject' && e.namespace === w.appNamespace
+    && ((e.object.spec as any)?.triggers ?? []).some((t: any) => t.type === 'cron') && (e.object.spec as any)?.scaleTargetRef?.name !== DEMO_API);
+  if (env.components.keda && w.scaleToZeroOffHours && offHours) {
+    const target = (offHours.object.spec as any).scaleTargetRef ?? {};
+    scenarios.push(new ScaleToZeroScenario({ namespace: w.appNamespace, scaledObject: String(offHours.object.metadata?.name), targetKind: target.kind ?? 'Deployment' }));
+  } else {
+    scenarios.push(new NotApplicableScenario('scale to zero off hours', `${env.name} does not scale its services to zero off hours (workloads.scaleToZeroOffHours ${w.scaleToZeroOffHours}${env.components.keda ? '' : ', components.keda false'})`));
   }
   return scenarios;
 }

@@ -43,6 +43,8 @@ export interface ScenarioResult {
   /** e.g. `canary: bad metrics abort and roll back` */
   readonly name: string;
   readonly passed: boolean;
+  /** false when the environment does not have the behaviour (reported, neither passed nor failed). @default true */
+  readonly applicable?: boolean;
   /** What happened, step by step, and on failure why it failed. */
   readonly details: readonly string[];
   /** The controller's own events about the objects involved (`Reason: message`). */

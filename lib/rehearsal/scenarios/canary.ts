@@ -116,8 +116,8 @@ export class CanaryScenario implements Scenario {
         return undefined;
       }));
       answer(noData);
-      const noDataLabel = this.options.minRequests > 0 ? `fewer canary requests than the minimum of ${this.options.minRequests} per interval pause` : 'no data pauses';
-      results.push(await this.runCase(ctx, rolloutPath, noDataLabel, `no data (${describe(noData)})`, 3, stepTimeout, (o) => {
+      const noDataLabel = this.options.minRequests > 0 ? `fewer than ${this.options.minRequests} canary requests per interval pause` : 'no data pauses';
+      results.push(await this.runCase(ctx, rolloutPath, noDataLabel, `${this.options.minRequests > 0 ? 'too little traffic' : 'no data'} (${describe(noData)})`, 3, stepTimeout, (o) => {
         if (o.outcome !== 'paused (inconclusive)') return `expected a pause for an inconclusive analysis, got ${o.outcome}${o.message ? ` (${o.message})` : ''}`;
         if (o.walk.length !== 1 || o.walk[0] !== expected[0]) return `expected to hold at the first step ${expected[0]}, walked ${formatWalk(o.walk)}`;
         return undefined;
@@ -156,7 +156,8 @@ export class CanaryScenario implements Scenario {
       const r = await client.get(rolloutPath);
       const s = r.status ?? {};
       if (s.currentPodHash && !earlier.has(s.currentPodHash)) newHash = s.currentPodHash;
-      const canary = s.canary?.weights?.canary;
+      // With traffic routing the controller reports the weight it set; without, the completed steps say it.
+      const canary = s.canary?.weights?.canary ?? (newHash ? { podTemplateHash: newHash, weight: weightOfCompletedSteps(r) } : undefined);
       if (newHash && canary?.podTemplateHash === newHash && canary.weight > 0) weights.push(canary.weight);
       const pausedInconclusive = (s.pauseConditions ?? []).some((p: any) => p.reason === 'InconclusiveAnalysisRun' || p.reason === 'InconclusiveAnalysis');
       const walk = () => collapseRepeats(weights);
@@ -205,6 +206,13 @@ interface CaseOutcome {
   readonly walk: readonly number[];
   readonly rolledBack: boolean;
   readonly message: string;
+}
+
+/** The last `setWeight` among the steps before `status.currentStepIndex` (0 when none). */
+function weightOfCompletedSteps(rollout: any): number {
+  const steps = (rollout.spec?.strategy?.canary?.steps ?? []) as { setWeight?: number }[];
+  const done = steps.slice(0, Number(rollout.status?.currentStepIndex ?? 0)).filter((st) => st.setWeight !== undefined);
+  return done.length > 0 ? Number(done[done.length - 1].setWeight) : 0;
 }
 
 async function waitForRollout(client: KubeClient, path: string, timeoutMs: number, ready: (r: any) => boolean): Promise<void> {
