@@ -25,7 +25,7 @@ step "GitHub Actions workflows (actionlint)"
 bash scripts/lint-workflows.sh
 
 # The validator tests and `npm run validate` need kubectl-validate, the pinned CRDs and charts,
-# and helm (release rendering); the rehearsal tests and step need the control plane.
+# and helm (release rendering); the rehearsal tests and step need the control plane and the platform's controllers.
 step "pinned tools and upstream files"
 bash scripts/tools.sh kubectl-validate kyverno helm control-plane controllers
 npx --no-install tsx scripts/fetch-upstream.ts
