@@ -95,6 +95,8 @@ export function scenariosFor(env: EnvironmentConfig, plan: SyncPlan): Scenario[]
   const apiRollout = plan.entries.find((e) => e.object.kind === 'Rollout' && e.namespace === w.appNamespace && e.object.metadata?.name === DEMO_API);
   if (env.components.argoRollouts && apiRollout) {
     scenarios.push(new CanaryScenario({ namespace: w.appNamespace, rollout: DEMO_API, weights: w.canary.weights, minRequests: w.canary.minRequests, analysis: w.canary.analysis }));
+  } else {
+    scenarios.push(new NotApplicableScenario('canary', `${env.name} has no canary of the demo API (components.argoRollouts ${env.components.argoRollouts}, components.demoApp ${env.components.demoApp})`));
   }
   // Office-hours scaling: a ScaledObject with a cron trigger (not the canary's target, which the
   // canary scenario pauses meanwhile).

@@ -55,6 +55,16 @@ describe('ScaledObject triggers for the rehearsal', () => {
     expect(leftOut.map((t) => t.type)).toEqual(['aws-sqs-queue']);
   });
 
+  test('desiredReplicas can be raised so the HPA has to scale out', () => {
+    const window = shiftedCronWindow(at('2026-12-04T18:10:40Z'), 'Europe/Dublin', 15, 1);
+    expect(triggersForRehearsal(so, window, 'http://127.0.0.1:9', 2).triggers[0].metadata).toMatchObject({ desiredReplicas: '2' });
+  });
+
+  test('fails when desiredReplicas is not a whole number of at least one', () => {
+    const window = shiftedCronWindow(at('2026-12-04T18:10:40Z'), 'Europe/Dublin', 15, 1);
+    expect(() => triggersForRehearsal(so, window, 'http://127.0.0.1:9', 0)).toThrow('desiredReplicas 0: must be a whole number >= 1');
+  });
+
   test('fails when the ScaledObject has no cron trigger', () => {
     const worker = { metadata: { namespace: 'apps', name: 'worker' }, spec: { triggers: [{ type: 'aws-sqs-queue' }] } };
     expect(() => cronTriggerOf(worker)).toThrow('ScaledObject apps/worker: spec.triggers has no cron trigger (types: aws-sqs-queue): nothing scales it on a clock');

@@ -68,12 +68,14 @@ export const SERVED_TRIGGER_TYPES = ['cron', 'prometheus'] as const;
  * The ScaledObject's triggers for the rehearsal: the cron trigger on `window`, each Prometheus
  * trigger pointed at `prometheusAddress` (the stand-in), every other trigger left out (it needs
  * something the rehearsal does not have, e.g. AWS for `aws-sqs-queue`); returns what it left out.
+ * `desiredReplicas` replaces the cron trigger's (to make its HPA scale beyond the first replica).
  */
-export function triggersForRehearsal(scaledObject: any, window: CronWindow, prometheusAddress: string): { triggers: KedaTrigger[]; leftOut: KedaTrigger[] } {
+export function triggersForRehearsal(scaledObject: any, window: CronWindow, prometheusAddress: string, desiredReplicas?: number): { triggers: KedaTrigger[]; leftOut: KedaTrigger[] } {
   cronTriggerOf(scaledObject);
+  if (desiredReplicas !== undefined && !(Number.isInteger(desiredReplicas) && desiredReplicas >= 1)) throw new Error(`desiredReplicas ${desiredReplicas}: must be a whole number >= 1`);
   const all = (scaledObject.spec.triggers ?? []) as KedaTrigger[];
   const triggers = all.flatMap((t): KedaTrigger[] => {
-    if (t.type === 'cron') return [{ ...t, metadata: { ...t.metadata, start: window.start, end: window.end } }];
+    if (t.type === 'cron') return [{ ...t, metadata: { ...t.metadata, start: window.start, end: window.end, ...(desiredReplicas !== undefined ? { desiredReplicas: String(desiredReplicas) } : {}) } }];
     if (t.type === 'prometheus') return [{ ...t, metadata: { ...t.metadata, serverAddress: prometheusAddress } }];
     return [];
   });
