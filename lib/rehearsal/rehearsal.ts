@@ -13,7 +13,7 @@ import { hasHealth, healthOf } from './health';
 import { checkInvariants, pendingReason } from './invariants';
 import { messageOf } from './kube-client';
 import { kwokInstanceTypes } from './kwok-instance-types';
-import type { LocalController, LocalControllerContext, Scenario } from './local-controllers/local-controller';
+import type { LocalController, LocalControllerContext, Scenario, ScenarioResult } from './local-controllers/local-controller';
 import { rootVolumeSizeOf, translateNodeClass, translateNodePool } from './node-pool-translation';
 import { ProcessGroup } from './processes';
 import { formatWave, type LaunchedNodeClaim, type RehearsalReport, type Rejection, type RejectionSource, type ScenarioReport, type WaveReport } from './rehearsal-report';
@@ -359,7 +359,7 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
       return { name: scenario.name, results: [{ name: scenario.name, passed: false, details: [`not run: local controller(s) ${absent.join(', ')} not running`], events: [] }], seconds: 0 };
     }
     log(`${env}: scenario ${scenario.name} started [${elapsed(started)}]`);
-    let results: readonly ScenarioResultLike[];
+    let results: readonly ScenarioResult[];
     try {
       results = await scenario.run(ctx);
     } catch (error) {
@@ -443,8 +443,6 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
   }
 }
 
-
-type ScenarioResultLike = ScenarioReport['results'][number];
 
 /** Health of a tracked object: its kind's, and at least `minAvailable` replicas available. */
 function trackedHealth(t: Tracked, live: any): { healthy: boolean; message: string } {
