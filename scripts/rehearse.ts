@@ -31,7 +31,7 @@ interface Args {
 /** Command line of `npm run rehearse`. */
 export const REHEARSE_CLI: CliSpec = {
   command: 'npm run rehearse --',
-  summary: 'Applies each environment to a throw-away local control plane in Argo CD\'s order and checks the platform\'s invariants live.',
+  summary: 'Applies each environment to a throw-away local control plane in Argo CD\'s order with the platform\'s controllers running, checks its invariants live and exercises canaries and scale to zero.',
   options: {
     '--env': { value: '<a,b>', description: 'rehearse only these environments (default: all)' },
     '--keep': { description: 'leave the cluster running (one environment) and print its KUBECONFIG' },

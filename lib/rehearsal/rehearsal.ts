@@ -27,7 +27,7 @@ const FIELD_MANAGER = 'argocd-controller';
 const NOT_APPLIED: Readonly<Record<string, string>> = {
   ValidatingWebhookConfiguration: 'no webhook server runs behind it (the controller is not run); applied, it would reject or block every request it matches',
   MutatingWebhookConfiguration: 'no webhook server runs behind it (the controller is not run); applied, it would block every request it matches',
-  APIService: 'no aggregated API server runs behind it; an unavailable APIService breaks discovery and namespace deletion',
+  APIService: 'its Service\'s endpoints are kwok pods that serve nothing (a local controller registers its own, e.g. KEDA\'s metrics adapter); an unavailable APIService breaks discovery and namespace deletion',
 };
 
 export interface RehearsalOptions {
