@@ -2,7 +2,9 @@
 // throw-away Kubernetes control plane on 127.0.0.1 (etcd, kube-apiserver, kube-controller-manager,
 // kube-scheduler, kwok and Karpenter's kwok provider, built by `bash scripts/tools.sh control-plane`),
 // creates the system node group, applies each environment the way Argo CD would, waits for health
-// between waves, reports per wave and checks the platform's invariants on the live cluster.
+// between waves, reports per wave and checks the platform's invariants on the live cluster; the
+// platform's own controllers (`bash scripts/tools.sh controllers`) run as local processes from the
+// wave that installs them, and scenarios (canary, scale to zero …) exercise them at the end.
 // Exit 1 when any environment fails, 2 on a usage or start-up error.
 import { selectByName } from '../lib/config/select-by-name';
 import { cliArgs, usage, type CliSpec, type ParsedArgs, envOption, ROOT_OPTION, runMain } from '../lib/cli/args';
@@ -11,10 +13,10 @@ import { join, resolve } from 'node:path';
 import { environments, type EnvironmentConfig } from '../environments';
 import { buildSyncPlan } from '../lib/plan';
 import { CONTROL_PLANE_BINARIES } from '../lib/rehearsal/control-plane';
-import { rehearse } from '../lib/rehearsal/rehearsal';
+import { missingControllerBinaries, rehearse } from '../lib/rehearsal/rehearsal';
 import { formatSummary } from '../lib/rehearsal/rehearsal-report';
 import { desiredStateOf } from './desired/desired-state-of';
-import { argoCdCrds, CONTROL_PLANE_TOOLS, spreadZonesOf, systemNodeGroupFor } from './rehearse/rehearsal-setup';
+import { argoCdCrds, CONTROL_PLANE_TOOLS, localControllersFor, scenariosFor, spreadZonesOf, systemNodeGroupFor } from './rehearse/rehearsal-setup';
 import { pinnedCrds } from './upstream/pinned-crds';
 
 const ROOT = resolve(__dirname, '..');
@@ -29,7 +31,7 @@ interface Args {
 /** Command line of `npm run rehearse`. */
 const REHEARSE_CLI: CliSpec = {
   command: 'npm run rehearse --',
-  summary: 'Applies each environment to a throw-away local control plane in Argo CD\'s order and checks the platform\'s invariants live.',
+  summary: 'Applies each environment to a throw-away local control plane in Argo CD\'s order with the platform\'s controllers running, checks its invariants live and exercises canaries and scale to zero.',
   options: {
     ...envOption('rehearse only these environments (default: all)'),
     '--keep': { description: 'leave the cluster running (one environment) and print its KUBECONFIG' },
@@ -65,7 +67,12 @@ async function main(parsed: ParsedArgs): Promise<number> {
     const envStart = Date.now();
     const state = await desiredStateOf(env, args.root);
     const plan = buildSyncPlan(state, pinnedCrds());
+    const controllers = localControllersFor(env, plan);
+    const missingControllers = missingControllerBinaries(controllers, CONTROL_PLANE_TOOLS.binDir);
+    if (missingControllers.length > 0) throw new Error(`missing ${missingControllers.join(', ')} in .tools/bin: build them with bash scripts/tools.sh controllers`);
     const result = await rehearse({
+      controllers,
+      scenarios: scenariosFor(env, plan),
       plan,
       tools: CONTROL_PLANE_TOOLS,
       systemNodeGroup: systemNodeGroupFor(env),

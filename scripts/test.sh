@@ -25,10 +25,10 @@ step "GitHub Actions workflows (actionlint)"
 bash scripts/lint-workflows.sh
 
 # The validator tests and `npm run validate` need kubectl-validate, the pinned CRDs and charts,
-# and helm (release rendering); the rehearsal tests and step need the control plane, the policy
-# scenario test Kyverno's admission controller.
+# and helm (release rendering); the rehearsal tests and step need the control plane and the
+# platform's controllers (Argo Rollouts, Kyverno's admission controller, KEDA).
 step "pinned tools and upstream files"
-bash scripts/tools.sh kubectl-validate kyverno helm control-plane kyverno-controller
+bash scripts/tools.sh kubectl-validate kyverno helm control-plane controllers
 npx --no-install tsx scripts/fetch-upstream.ts
 
 step "unit and chart tests (jest)"

@@ -50,6 +50,10 @@ export async function startApiServer(options: ControlPlaneOptions): Promise<Cont
   writeFileSync(join(pki, 'san.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes.default.svc\n');
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(pki, 'apiserver.key'), '-out', join(pki, 'apiserver.csr'), '-subj', '/CN=kube-apiserver');
   openssl('x509', '-req', '-in', join(pki, 'apiserver.csr'), '-CA', join(pki, 'ca.crt'), '-CAkey', join(pki, 'ca.key'), '-CAcreateserial', '-out', join(pki, 'apiserver.crt'), '-days', '2', '-extfile', join(pki, 'san.cnf'));
+  // The front proxy: the apiserver's client certificate towards aggregated API servers (KEDA's metrics adapter).
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(pki, 'front-proxy-ca.key'), '-out', join(pki, 'front-proxy-ca.crt'), '-days', '2', '-subj', '/CN=rehearsal-front-proxy-ca');
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(pki, 'front-proxy-client.key'), '-out', join(pki, 'front-proxy-client.csr'), '-subj', '/CN=front-proxy-client');
+  openssl('x509', '-req', '-in', join(pki, 'front-proxy-client.csr'), '-CA', join(pki, 'front-proxy-ca.crt'), '-CAkey', join(pki, 'front-proxy-ca.key'), '-CAcreateserial', '-out', join(pki, 'front-proxy-client.crt'), '-days', '2');
   openssl('genrsa', '-out', join(pki, 'sa.key'), '2048');
   openssl('rsa', '-in', join(pki, 'sa.key'), '-pubout', '-out', join(pki, 'sa.pub'));
   const token = randomBytes(24).toString('hex');
@@ -68,6 +72,10 @@ export async function startApiServer(options: ControlPlaneOptions): Promise<Cont
     '--token-auth-file', join(pki, 'tokens.csv'), '--authorization-mode', 'RBAC',
     '--service-account-issuer', 'https://kubernetes.default.svc', '--service-account-key-file', join(pki, 'sa.pub'), '--service-account-signing-key-file', join(pki, 'sa.key'),
     '--service-cluster-ip-range', '10.96.0.0/16', '--allow-privileged=true', '--endpoint-reconciler-type', 'none', '--profiling=false',
+    // Aggregated APIs: reach their servers through their Service's endpoints (no kube-proxy here).
+    '--enable-aggregator-routing=true', '--proxy-client-cert-file', join(pki, 'front-proxy-client.crt'), '--proxy-client-key-file', join(pki, 'front-proxy-client.key'),
+    '--requestheader-client-ca-file', join(pki, 'front-proxy-ca.crt'), '--requestheader-allowed-names', 'front-proxy-client',
+    '--requestheader-username-headers', 'X-Remote-User', '--requestheader-group-headers', 'X-Remote-Group', '--requestheader-extra-headers-prefix', 'X-Remote-Extra-',
   ], join(dir, 'logs', 'kube-apiserver.log'));
 
   const kubeconfig = join(dir, 'kubeconfig');
@@ -103,6 +111,8 @@ export async function startControllers(cp: ControlPlane, options: ControlPlaneOp
     '--service-account-private-key-file', join(pki, 'sa.key'), '--root-ca-file', join(pki, 'ca.crt'),
     '--controllers', '*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-route', '--use-service-account-credentials=false',
     '--concurrent-deployment-syncs', '10', '--concurrent-replicaset-syncs', '10',
+    // HPAs act within seconds (raising a Rollout to its minimum, scaling out on KEDA's metrics).
+    '--horizontal-pod-autoscaler-sync-period', '5s',
   ], join(logs, 'kube-controller-manager.log'));
   processes.start('kube-scheduler', bin('kube-scheduler'), [
     '--kubeconfig', cp.kubeconfig, '--authentication-kubeconfig', cp.kubeconfig, '--authorization-kubeconfig', cp.kubeconfig,
@@ -111,6 +121,9 @@ export async function startControllers(cp: ControlPlane, options: ControlPlaneOp
   processes.start('kwok', bin('kwok'), [
     '--kubeconfig', cp.kubeconfig, '--manage-all-nodes=false', '--manage-nodes-with-annotation-selector', `${KWOK_NODE_ANNOTATION.key}=${KWOK_NODE_ANNOTATION.value}`,
     '--cidr', '10.128.0.1/16', '--node-ip', '127.0.0.1', '--server-address', `127.0.0.1:${kwokPort}`, '--node-port', String(kwokNodePort),
+    // Node leases: without them the node lifecycle controller finds every node's heartbeat older
+    // than its grace period (50 s), marks the node NotReady and its pods not Ready.
+    '--node-lease-duration-seconds', '40',
     ...KWOK_STAGES.flatMap((s) => ['--config', join(tools.shareDir, 'kwok', 'stage', s)]),
   ], join(logs, 'kwok.log'));
   processes.start('karpenter-kwok', bin('karpenter-kwok'), [], join(logs, 'karpenter-kwok.log'), {

@@ -14,7 +14,7 @@ export function hasHealth(kind: string): boolean {
 /**
  * Health as Argo CD's built-in checks judge it: Deployments observed and available, StatefulSets
  * and DaemonSets ready and updated, Jobs complete (a failed Job is Degraded), CRDs Established,
- * PVCs Bound. A ResourceQuota counts once the quota controller has computed its status: until
+ * PVCs Bound, Rollouts `Healthy` by their controller's status. A ResourceQuota counts once the quota controller has computed its status: until
  * then the API server admits everything in its namespace (a fresh quota on a busy control plane
  * would otherwise let the next wave in unchecked). Anything else is healthy once it exists.
  */
@@ -54,6 +54,12 @@ export function healthOf(kind: string, live: any): Health {
     case 'ResourceQuota': {
       const computed = Object.keys(spec.hard ?? {}).every((k) => status.hard?.[k] !== undefined && status.used?.[k] !== undefined);
       return { healthy: computed, message: computed ? 'enforced' : 'usage not computed yet' };
+    }
+    case 'Rollout': {
+      // Argo Rollouts' own verdict (what Argo CD's Rollout health check reads); only tracked while the controller runs.
+      const phase = String(status.phase ?? 'no status yet');
+      const observedRollout = String(status.observedGeneration ?? '') === String(live.metadata?.generation ?? '');
+      return { healthy: observedRollout && phase === 'Healthy', message: `${phase}${status.message ? ` (${status.message})` : ''}, ${status.availableReplicas ?? 0}/${spec.replicas ?? '?'} available` };
     }
     case 'PersistentVolumeClaim':
       return { healthy: status.phase === 'Bound', message: String(status.phase ?? 'Pending') };

@@ -1,3 +1,5 @@
+import type { ScenarioResult } from './local-controllers/local-controller';
+
 /** A NodeClaim Karpenter launched, as the report shows it. */
 export interface LaunchedNodeClaim {
   readonly name: string;
@@ -36,6 +38,15 @@ export interface WaveReport {
   readonly nodeClaims: readonly LaunchedNodeClaim[];
   /** PVCs the EBS stand-in bound, and stand-in Secrets/ReplicaSets created. */
   readonly standIns: readonly string[];
+  /** Local controllers started after this wave (before the next), with their start-up time. */
+  readonly controllersStarted?: readonly string[];
+  readonly seconds: number;
+}
+
+/** One scenario as it ran after the last wave. */
+export interface ScenarioReport {
+  readonly name: string;
+  readonly results: readonly ScenarioResult[];
   readonly seconds: number;
 }
 
@@ -51,6 +62,8 @@ export interface RehearsalReport {
   readonly translation: readonly string[];
   readonly waves: readonly WaveReport[];
   readonly invariants: readonly InvariantResult[];
+  /** Behaviours exercised with the platform's controllers running. @default [] */
+  readonly scenarios?: readonly ScenarioReport[];
   readonly notExercised: readonly string[];
   /** Every reason the rehearsal fails, one line each; empty when it passed. */
   readonly failures: readonly string[];
@@ -65,6 +78,7 @@ export function formatWave(env: string, w: WaveReport): string {
   for (const p of w.pending) lines.push(`  PENDING ${p}`);
   for (const n of w.nodeClaims) lines.push(`  NodeClaim ${n.name}: pool ${n.nodePool}, ${n.capacityType}, ${n.architecture}, ${n.zone}, ${n.instanceType}`);
   for (const s of w.standIns) lines.push(`  stand-in ${s}`);
+  for (const c of w.controllersStarted ?? []) lines.push(`  started local controller ${c}`);
   for (const s of w.skipped) lines.push(`  skipped ${s}`);
   // Warnings are `<object>: <text>`; one line per distinct text, naming its objects.
   const byText = new Map<string, string[]>();
@@ -83,6 +97,15 @@ export function formatSummary(r: RehearsalReport): string {
   for (const i of r.invariants) {
     lines.push(`  ${i.ok ? 'ok  ' : 'FAIL'} ${i.name}`);
     for (const d of i.details.slice(0, i.ok ? 3 : 50)) lines.push(`         ${d}`);
+  }
+  for (const s of r.scenarios ?? []) {
+    lines.push(`${r.env}: scenario ${s.name} [${s.seconds.toFixed(0)} s]`);
+    for (const result of s.results) {
+      lines.push(`  ${result.applicable === false ? 'n/a ' : result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
+      for (const d of result.details) lines.push(`         ${d}`);
+      if (result.events.length > 0) lines.push('         events:');
+      for (const e of result.events) lines.push(`           ${e}`);
+    }
   }
   lines.push(`${r.env}: not exercised`);
   for (const n of r.notExercised) lines.push(`  - ${n}`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -13,9 +13,10 @@ import { hasHealth, healthOf } from './health';
 import { checkInvariants, pendingReason } from './invariants';
 import { messageOf } from './kube-client';
 import { kwokInstanceTypes } from './kwok-instance-types';
+import type { LocalController, LocalControllerContext, Scenario, ScenarioResult } from './local-controllers/local-controller';
 import { rootVolumeSizeOf, translateNodeClass, translateNodePool } from './node-pool-translation';
 import { ProcessGroup } from './processes';
-import { formatWave, type LaunchedNodeClaim, type RehearsalReport, type Rejection, type RejectionSource, type WaveReport } from './rehearsal-report';
+import { formatWave, type LaunchedNodeClaim, type RehearsalReport, type Rejection, type RejectionSource, type ScenarioReport, type WaveReport } from './rehearsal-report';
 import { bindPendingClaims, externalSecretStandIn, initialReplicasOf, PROMETHEUS_OPERATOR_KINDS, prometheusOperatorStandIn, rolloutStandIn } from './stand-ins';
 import { systemNodes, type SystemNodeGroup } from './system-nodes';
 
@@ -26,7 +27,7 @@ const FIELD_MANAGER = 'argocd-controller';
 const NOT_APPLIED: Readonly<Record<string, string>> = {
   ValidatingWebhookConfiguration: 'no webhook server runs behind it (the controller is not run); applied, it would reject or block every request it matches',
   MutatingWebhookConfiguration: 'no webhook server runs behind it (the controller is not run); applied, it would block every request it matches',
-  APIService: 'no aggregated API server runs behind it; an unavailable APIService breaks discovery and namespace deletion',
+  APIService: 'its Service\'s endpoints are kwok pods that serve nothing (a local controller registers its own, e.g. KEDA\'s metrics adapter); an unavailable APIService breaks discovery and namespace deletion',
 };
 
 export interface RehearsalOptions {
@@ -48,6 +49,13 @@ export interface RehearsalOptions {
   /** Leave the cluster running (the caller stops it with `stop`). */
   readonly keep?: boolean;
   readonly instanceTypeTable?: readonly InstanceTypeLabels[];
+  /**
+   * The platform's controllers run as local processes: each starts after the first wave after which
+   * its `canStart` holds, before the next wave. @default []
+   */
+  readonly controllers?: readonly LocalController[];
+  /** Behaviours exercised after the last wave and the invariants, with their controllers running. @default [] */
+  readonly scenarios?: readonly Scenario[];
   readonly log?: (line: string) => void;
 }
 
@@ -67,6 +75,8 @@ interface Tracked {
   readonly application: string;
   readonly kind: string;
   readonly path: string;
+  /** Replicas that must be available besides the kind's own health (a Rollout's HPA or ScaledObject minimum). */
+  readonly minAvailable?: number;
 }
 
 /**
@@ -77,6 +87,8 @@ interface Tracked {
  * error and on SIGINT/SIGTERM, unless `keep`.
  */
 export async function rehearse(options: RehearsalOptions): Promise<Rehearsal> {
+  const missing = missingControllerBinaries(options.controllers ?? [], options.tools.binDir);
+  if (missing.length > 0) throw new Error(`missing ${missing.join(', ')} in ${options.tools.binDir}: build them with bash scripts/tools.sh controllers`);
   const started = Date.now();
   const log = options.log ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), `rehearsal-${options.plan.env}-`));
@@ -178,6 +190,10 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
   const seenPending = new Set<string>();
   const waves: WaveReport[] = [];
   const failures: string[] = [];
+  const ctx: LocalControllerContext = { env, plan, client, kubeconfig: cp.kubeconfig, dir, processes, binDir: options.tools.binDir, log };
+  const pendingControllers = [...(options.controllers ?? [])];
+  const running: LocalController[] = [];
+  const standInReplaced = () => new Set(running.flatMap((c) => c.replacesStandInsFor ?? []));
   const groups = [{ wave: 'root', entries: plan.entries.filter((e) => e.application === plan.root) }];
   for (const w of [...new Set(plan.applications.map((a) => a.wave))].sort((a, b) => a - b)) {
     groups.push({ wave: String(w), entries: plan.entries.filter((e) => e.application !== plan.root && e.application.wave === w) });
@@ -192,6 +208,7 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     const warnings: string[] = [];
     const standIns: string[] = [];
     const tracked: Tracked[] = [];
+    const replacedStandIns = standInReplaced();
     let applied = 0;
     // Steps: phase, then in-app wave; Argo CD waits for each step's health before the next.
     const steps = [...new Set(group.entries.map((e) => `${phaseRank(e.phase)}|${e.wave}`))].sort((a, b) => {
@@ -244,7 +261,10 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
             standIns.push(`StatefulSet ${entry.namespace}/${sts.metadata?.name} with ${(sts.spec as { replicas: number }).replicas} replica(s) for ${entry.label} (Prometheus operator not run)`);
           }
         }
-        if (object.kind === 'Rollout' && entry.namespace) {
+        if (object.kind === 'Rollout' && entry.namespace && replacedStandIns.has('Rollout')) {
+          // The real controller makes the ReplicaSets; the HPA or ScaledObject raises it to its minimum.
+          tracked.push({ label, application: entry.application.name, kind: 'Rollout', path, minAvailable: initialReplicasOf(object, scalers) });
+        } else if (object.kind === 'Rollout' && entry.namespace) {
           const replicas = initialReplicasOf(object, scalers);
           const rs = rolloutStandIn(object, entry.namespace, replicas);
           const rsPath = `/apis/apps/v1/namespaces/${entry.namespace}/replicasets/${rs.metadata?.name}`;
@@ -260,7 +280,7 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     }
 
     rejections.push(...await controllerRejections());
-    const health = await Promise.all(tracked.map(async (t) => ({ t, h: healthOf(t.kind, await client.get(t.path).catch(() => undefined)) })));
+    const health = await Promise.all(tracked.map(async (t) => ({ t, h: trackedHealth(t, await client.get(t.path).catch(() => undefined)) })));
     const unhealthy = health.filter(({ h }) => !h.healthy).map(({ t, h }) => `${t.label} (${t.application}): ${h.message}`);
     const pendingPods = (await client.list('/api/v1/pods')).filter((p) => p.status?.phase === 'Pending');
     const liveNodes = pendingPods.length > 0 ? await client.list('/api/v1/nodes') : [];
@@ -275,7 +295,21 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
       const l = nc.metadata.labels ?? {};
       nodeClaims.push({ name: nc.metadata.name, nodePool: l['karpenter.sh/nodepool'] ?? '?', capacityType: l['karpenter.sh/capacity-type'] ?? '?', architecture: l['kubernetes.io/arch'] ?? '?', zone: l['topology.kubernetes.io/zone'] ?? '?', instanceType: l['node.kubernetes.io/instance-type'] ?? '?' });
     }
-    const report: WaveReport = { wave: group.wave, applications, applied, skipped, rejections, warnings, unhealthy, pending, stillPending, nodeClaims, standIns, seconds: (Date.now() - waveStart) / 1000 };
+    // Controllers whose CRDs and namespace are now there start before the next wave.
+    const controllersStarted: string[] = [];
+    for (const controller of [...pendingControllers]) {
+      if (!(await controller.canStart(ctx))) continue;
+      pendingControllers.splice(pendingControllers.indexOf(controller), 1);
+      const t0 = Date.now();
+      try {
+        await controller.start(ctx);
+        running.push(controller);
+        controllersStarted.push(`${controller.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failures.push(`wave ${group.wave}: local controller ${controller.name} did not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const report: WaveReport = { wave: group.wave, applications, applied, skipped, rejections, warnings, unhealthy, pending, stillPending, nodeClaims, standIns, controllersStarted, seconds: (Date.now() - waveStart) / 1000 };
     waves.push(report);
     log(formatWave(env, report));
     for (const r of rejections) failures.push(`wave ${group.wave}: ${r.source} rejected ${r.object}${r.application ? ` (${r.application})` : ''}: ${r.message}`);
@@ -315,12 +349,37 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
     workloadProject: options.workloadProject ?? 'workloads',
   });
   for (const i of invariants.filter((x) => !x.ok)) for (const d of i.details) failures.push(`invariant "${i.name}": ${d}`);
+  for (const c of pendingControllers) failures.push(`local controller ${c.name} never started: what it needs (its CRDs, its namespace) was not there after the last wave`);
+
+  // Scenarios run side by side (each on its own objects); each reports what its controllers did.
+  const scenarioReports = await Promise.all((options.scenarios ?? []).map(async (scenario): Promise<ScenarioReport> => {
+    const t0 = Date.now();
+    const absent = scenario.controllers.filter((name) => !running.some((c) => c.name === name));
+    if (absent.length > 0) {
+      return { name: scenario.name, results: [{ name: scenario.name, passed: false, details: [`not run: local controller(s) ${absent.join(', ')} not running`], events: [] }], seconds: 0 };
+    }
+    log(`${env}: scenario ${scenario.name} started [${elapsed(started)}]`);
+    let results: readonly ScenarioResult[];
+    try {
+      results = await scenario.run(ctx);
+    } catch (error) {
+      results = [{ name: scenario.name, passed: false, details: [`stopped by an error: ${error instanceof Error ? error.message : String(error)}`], events: [] }];
+    }
+    log(`${env}: scenario ${scenario.name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    return { name: scenario.name, results, seconds: (Date.now() - t0) / 1000 };
+  }));
+  for (const s of scenarioReports) {
+    for (const r of s.results.filter((x) => !x.passed)) failures.push(`scenario "${r.name}": ${r.details[r.details.length - 1] ?? 'failed'}`);
+  }
+  const dead = processes.exited();
+  if (dead.length > 0) failures.push(`a process stopped during the rehearsal:\n${dead.join('\n')}`);
   return {
     env,
     translation,
     waves,
     invariants,
-    notExercised: NOT_EXERCISED,
+    scenarios: scenarioReports,
+    notExercised: notExercisedWith(running, options.scenarios ?? []),
     failures,
     seconds: (Date.now() - started) / 1000,
   };
@@ -374,7 +433,7 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
   async function waitForHealth(tracked: readonly Tracked[], deadline: number, standIns: string[]): Promise<void> {
     for (;;) {
       for (const claim of await bindPendingClaims(client, storageClasses)) standIns.push(`PersistentVolume for PVC ${claim} (EBS CSI driver not run)`);
-      const states = await Promise.all(tracked.map(async (t) => healthOf(t.kind, await client.get(t.path).catch(() => undefined)).healthy));
+      const states = await Promise.all(tracked.map(async (t) => trackedHealth(t, await client.get(t.path).catch(() => undefined)).healthy));
       if (states.every(Boolean)) return;
       const dead = processes.exited();
       if (dead.length > 0) throw new Error(`${env}: a control-plane process died:\n${dead.join('\n')}`);
@@ -384,6 +443,19 @@ async function run(options: RehearsalOptions, dir: string, processes: ProcessGro
   }
 }
 
+
+/** Health of a tracked object: its kind's, and at least `minAvailable` replicas available. */
+function trackedHealth(t: Tracked, live: any): { healthy: boolean; message: string } {
+  const h = healthOf(t.kind, live);
+  if (!h.healthy || t.minAvailable === undefined) return h;
+  const available = live?.status?.availableReplicas ?? 0;
+  return available >= t.minAvailable ? h : { healthy: false, message: `${h.message}; ${available}/${t.minAvailable} available (the minimum of its HPA or ScaledObject)` };
+}
+
+/** Binaries of `controllers` missing in `binDir`. */
+export function missingControllerBinaries(controllers: readonly LocalController[], binDir: string): string[] {
+  return [...new Set(controllers.flatMap((c) => c.binaries))].filter((b) => !existsSync(join(binDir, b)));
+}
 
 /** Which admission step (or validation) a rejection message comes from. */
 export function sourceOf(message: string, status: number): RejectionSource {
@@ -407,15 +479,31 @@ function elapsed(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 
-/** Behaviour the rehearsal does not exercise, printed with every report. */
+/** Behaviour the rehearsal does not exercise whatever runs, printed with every report. */
 export const NOT_EXERCISED: readonly string[] = [
   'no real containers: kwok marks pods Running and Ready once scheduled; images, probes, commands and network policies are not exercised',
-  'Argo Rollouts not run: each Rollout is represented by a stand-in ReplicaSet of its template (canary steps, analysis and traffic routing not exercised)',
-  'KEDA not run: ScaledObjects and ScaledJobs create no HPA or Jobs; the operator and metrics adapter Deployments just run as pods; its APIService and webhooks are not applied',
   'External Secrets not run: each ExternalSecret gets a stand-in Secret with placeholder values; its webhooks are not applied',
-  'Kyverno not run: ValidatingPolicies are stored but not enforced; its Deployments just run as pods',
-  'Prometheus operator not run: each Prometheus and Alertmanager is represented by a stand-in StatefulSet (replicas, resources, scheduling, storage; without the operator\'s sidecars); ServiceMonitors and rules are only stored',
+  'Prometheus operator not run: each Prometheus and Alertmanager is represented by a stand-in StatefulSet (replicas, resources, scheduling, storage; without the operator\'s sidecars); ServiceMonitors and rules are only stored; no real metrics exist (scenarios answer queries from a stand-in endpoint)',
   'no CSI driver: PVCs are bound by a stand-in PersistentVolume in the selected node\'s zone (label rehearsal.eks-platform/stand-in-for: aws-ebs-csi-driver)',
   'no AWS: EC2NodeClass settings (AMI, subnets, security groups, IAM role, kubelet, metadata options) do not apply to kwok nodes; no load balancers (Ingress, Service type LoadBalancer) and no Pod Identity',
   'Argo CD itself not run: the rehearsal applies in its order with server-side apply and waits for its built-in health checks; it does not stop at the first unhealthy wave, so every later wave is reported too',
 ];
+
+/** What is not exercised when a platform controller is not run locally, by `LocalController.name`. */
+export const NOT_RUN: Readonly<Record<string, string>> = {
+  'argo-rollouts': 'Argo Rollouts not run: each Rollout is represented by a stand-in ReplicaSet of its template (canary steps, analysis and traffic routing not exercised)',
+  'keda': 'KEDA not run: ScaledObjects and ScaledJobs create no HPA or Jobs; the operator and metrics adapter Deployments just run as pods; its APIService and webhooks are not applied',
+  'kyverno': 'Kyverno not run: ValidatingPolicies are stored but not enforced; its Deployments just run as pods',
+};
+
+/** NOT_EXERCISED, each controller's limits (or what its absence leaves out) and each scenario's. */
+export function notExercisedWith(running: readonly LocalController[], scenarios: readonly Scenario[]): string[] {
+  const names = new Set(running.map((c) => c.name));
+  return [
+    ...NOT_EXERCISED.slice(0, 1),
+    ...Object.entries(NOT_RUN).filter(([name]) => !names.has(name)).map(([, line]) => line),
+    ...running.flatMap((c) => (c.notExercised ?? []).map((n) => `${c.name}: ${n}`)),
+    ...scenarios.flatMap((s) => (s.notExercised ?? []).map((n) => `${s.name}: ${n}`)),
+    ...NOT_EXERCISED.slice(1),
+  ];
+}

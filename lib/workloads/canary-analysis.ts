@@ -40,6 +40,9 @@ export interface CanaryAnalysisProps extends CanaryAnalysisOptions {
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
+/** Names of the analysis metrics (`spec.metrics[].name`); the rehearsal answers each by name. */
+export const CANARY_METRICS = { successRate: 'success-rate', latencyP99: 'latency-p99', requestVolume: 'request-volume' } as const;
+
 /**
  * Range of the rate queries. The first measurement waits as long, so it sees a full window of
  * canary traffic rather than pods that have only just started.
@@ -118,13 +121,13 @@ export class CanaryAnalysis extends Construct {
 
     const metrics = [
       measured(
-        'success-rate',
+        CANARY_METRICS.successRate,
         gated(`sum(rate(${requests}{${canaryPods},${status}!~"5.."}[${window}])) / sum(rate(${requests}{${canaryPods}}[${window}]))`),
         `result[0] >= ${minSuccessRate}`,
         `result[0] < ${minSuccessRate}`,
       ),
       measured(
-        'latency-p99',
+        CANARY_METRICS.latencyP99,
         gated(`histogram_quantile(0.99, sum by (le) (rate(${latency}_bucket{${canaryPods}}[${window}])))`),
         `result[0] <= ${maxLatencySeconds}`,
         `result[0] > ${maxLatencySeconds}`,
@@ -132,7 +135,7 @@ export class CanaryAnalysis extends Construct {
     ];
     if (this.minRequests > 0) {
       // Too little traffic is never a failure of the canary, only a reason to wait for a person.
-      metrics.unshift(measured('request-volume', volume, `result[0] >= ${this.minRequests}`, 'false'));
+      metrics.unshift(measured(CANARY_METRICS.requestVolume, volume, `result[0] >= ${this.minRequests}`, 'false'));
     }
 
     new AnalysisTemplate(this, 'template', {

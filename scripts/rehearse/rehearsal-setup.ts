@@ -5,6 +5,15 @@ import { INSTANCE_TYPES } from '../../lib/capacity/instance-types';
 import { maxPodsOf } from '../../lib/rehearsal/kwok-instance-types';
 import type { ControlPlaneTools } from '../../lib/rehearsal/control-plane';
 import type { SystemNodeGroup } from '../../lib/rehearsal/system-nodes';
+import { ArgoRolloutsController } from '../../lib/rehearsal/local-controllers/argo-rollouts';
+import type { LocalController, Scenario } from '../../lib/rehearsal/local-controllers/local-controller';
+import { CanaryScenario } from '../../lib/rehearsal/scenarios/canary';
+import { KedaController } from '../../lib/rehearsal/local-controllers/keda';
+import { kyvernoAdmissionDeployment, kyvernoController } from '../../lib/rehearsal/local-controllers/kyverno';
+import { policyScenario } from '../../lib/rehearsal/scenarios/policy-scenario';
+import { NotApplicableScenario } from '../../lib/rehearsal/scenarios/not-applicable';
+import { ScaleToZeroScenario } from '../../lib/rehearsal/scenarios/scale-to-zero';
+import type { SyncPlan } from '../../lib/plan/sync-plan';
 import { pinnedCrds } from '../upstream/pinned-crds';
 
 const ROOT = resolve(__dirname, '../..');
@@ -65,3 +74,47 @@ export function systemNodeGroupFor(env: EnvironmentConfig): SystemNodeGroup {
 export function spreadZonesOf(env: EnvironmentConfig): number {
   return env.tier === 'prod' ? env.aws.availabilityZones.length : 0;
 }
+
+/** The destination namespace of the Helm Application installing `chart`, if the plan has one. */
+export function chartNamespaceOf(plan: SyncPlan, chart: string): string | undefined {
+  return plan.applications.find((a) => a.chart?.name === chart)?.destinationNamespace;
+}
+
+/** The platform's controllers the rehearsal runs as local processes for `env` (those it installs). */
+export function localControllersFor(env: EnvironmentConfig, plan: SyncPlan): LocalController[] {
+  const controllers: LocalController[] = [];
+  const rolloutsNamespace = chartNamespaceOf(plan, 'argo-rollouts');
+  if (env.components.argoRollouts && rolloutsNamespace) controllers.push(new ArgoRolloutsController({ namespace: rolloutsNamespace }));
+  const kedaNamespace = chartNamespaceOf(plan, 'keda');
+  if (env.components.keda && kedaNamespace) controllers.push(new KedaController({ namespace: kedaNamespace }));
+  if (env.components.kyverno && kyvernoAdmissionDeployment(plan)) controllers.push(kyvernoController);
+  return controllers;
+}
+
+/** The behaviours the rehearsal exercises for `env` with those controllers running. */
+export function scenariosFor(env: EnvironmentConfig, plan: SyncPlan): Scenario[] {
+  const scenarios: Scenario[] = [];
+  if (env.components.kyverno && kyvernoAdmissionDeployment(plan)) scenarios.push(policyScenario(env));
+  else scenarios.push(new NotApplicableScenario('policies', `${env.name} runs no Kyverno admission controller (components.kyverno ${env.components.kyverno})`));
+  const w = env.demoApp;
+  const apiRollout = plan.entries.find((e) => e.object.kind === 'Rollout' && e.namespace === w.appNamespace && e.object.metadata?.name === DEMO_API);
+  if (env.components.argoRollouts && apiRollout) {
+    scenarios.push(new CanaryScenario({ namespace: w.appNamespace, rollout: DEMO_API, weights: w.canary.weights, minRequests: w.canary.minRequests, analysis: w.canary.analysis }));
+  } else {
+    scenarios.push(new NotApplicableScenario('canary', `${env.name} has no canary of the demo API (components.argoRollouts ${env.components.argoRollouts}, components.demoApp ${env.components.demoApp})`));
+  }
+  // Office-hours scaling: a ScaledObject with a cron trigger (not the canary's target, which the
+  // canary scenario pauses meanwhile).
+  const offHours = plan.entries.find((e) => e.object.kind === 'ScaledObject' && e.namespace === w.appNamespace
+    && ((e.object.spec as any)?.triggers ?? []).some((t: any) => t.type === 'cron') && (e.object.spec as any)?.scaleTargetRef?.name !== DEMO_API);
+  if (env.components.keda && w.scaleToZeroOffHours && offHours) {
+    const target = (offHours.object.spec as any).scaleTargetRef ?? {};
+    scenarios.push(new ScaleToZeroScenario({ namespace: w.appNamespace, scaledObject: String(offHours.object.metadata?.name), targetKind: target.kind ?? 'Deployment' }));
+  } else {
+    scenarios.push(new NotApplicableScenario('scale to zero off hours', `${env.name} does not scale its services to zero off hours (demoApp.scaleToZeroOffHours ${w.scaleToZeroOffHours}${env.components.keda ? '' : ', components.keda false'})`));
+  }
+  return scenarios;
+}
+
+/** The demo application's API, whose image the canary scenario changes. */
+const DEMO_API = 'api';

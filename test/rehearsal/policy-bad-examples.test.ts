@@ -41,7 +41,7 @@ function evaluate(envName: string): { results: ReportResult[]; names: Map<string
     writeFileSync(file, stringify(p));
     return file;
   });
-  const ns = config.workloads.appNamespace;
+  const ns = config.demoApp.appNamespace;
   const api = objects('demo-app').find((o) => o.kind === 'Rollout' && o.metadata.name === 'api')!;
   const names = new Map<string, string>([['policy-check-baseline', 'baseline']]);
   const workloads = [workloadFrom(api, ns, 'policy-check-baseline')];

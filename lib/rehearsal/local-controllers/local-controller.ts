@@ -31,6 +31,8 @@ export interface LocalController {
   readonly binaries: readonly string[];
   /** Kinds for which the rehearsal no longer creates a stand-in once this controller runs. */
   readonly replacesStandInsFor?: readonly string[];
+  /** What stays unexercised while it runs (printed with the report). */
+  readonly notExercised?: readonly string[];
   canStart(ctx: LocalControllerContext): Promise<boolean>;
   /** Starts its process(es) through `ctx.processes` and returns once it serves. */
   start(ctx: LocalControllerContext): Promise<void>;
@@ -41,6 +43,8 @@ export interface ScenarioResult {
   /** e.g. `canary: bad metrics abort and roll back` */
   readonly name: string;
   readonly passed: boolean;
+  /** false when the environment does not have the behaviour (reported, neither passed nor failed). @default true */
+  readonly applicable?: boolean;
   /** What happened, step by step, and on failure why it failed. */
   readonly details: readonly string[];
   /** The controller's own events about the objects involved (`Reason: message`). */
