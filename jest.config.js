@@ -20,6 +20,7 @@ const INTEGRATION = [
   'test/lib/cli/closed-pipe.test.ts',
   'test/lib/cli/entry-points.test.ts',
   'test/lib/security/pod-security.test.ts',
+  'test/lib/tool-cache/*.test.ts',
   'test/plan/desired-state.test.ts',
   'test/plan/sync-plan.test.ts',
   'test/scripts/**/*.test.ts',
