@@ -63,6 +63,9 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['**/test/**/*.test.ts', ...[...INTEGRATION, ...CONTROL_PLANE].map((g) => `!**/${g}`)],
       setupFilesAfterEnv: ['<rootDir>/test/support/no-processes.ts'],
+      // A folder per run for what test files share (test/support/built-platform.ts).
+      globalSetup: '<rootDir>/test/support/test-run.ts',
+      globalTeardown: '<rootDir>/test/support/test-run-end.ts',
     },
     { ...common, displayName: 'integration', testMatch: paths(INTEGRATION) },
     { ...common, displayName: 'control-plane', testMatch: paths(CONTROL_PLANE) },
