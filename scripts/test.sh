@@ -37,9 +37,13 @@ npx --no-install jest --ci --selectProjects unit
 step "render every environment"
 npx --no-install tsx main.ts
 
-# Three independent chains share the two cores: validate + plan; policies, the bootstrap and the
-# scanners; the integration tests (real tools, git, CLIs). Each chain's output is printed whole, with
-# its own time, when it ends; any failing fails the run.
+# The bootstrap is its own package (CDK Terrain): installed once here, checked in the chains below.
+npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci --no-audit --no-fund
+
+# Three independent chains share the two cores: validate + plan and the bootstrap's type-check and
+# tests; policies, the bootstrap's synth and the scanners; the integration tests (real tools, git,
+# CLIs). Each chain's output is printed whole, with its own time, when it ends; any failing fails
+# the run.
 LOGS="$(mktemp -d)"
 trap 'rm -rf "$LOGS"' EXIT
 chain() { # chain <name> <command...>: runs in the background, output and time into $LOGS/<name>
@@ -52,16 +56,16 @@ render_checks() {
   npx --no-install tsx scripts/validate.ts
   echo "-- sync plan: every Application rendered as Argo CD would (real Helm, pinned charts), then the gate"
   npx --no-install tsx scripts/plan.ts
+  # The bootstrap's contract test reads the dist/ rendered above.
+  echo "-- bootstrap: type-check, tests (incl. the contract with dist/)"
+  npm --prefix bootstrap run --silent typecheck
+  npm --prefix bootstrap test --silent
 }
 policy_checks() {
   echo "-- Kyverno policies with the real engine: test suites, conformance and Pod Security of every workload"
   bash scripts/tools.sh kyverno
   npx --no-install tsx scripts/policies.ts
-  # The bootstrap is its own package (CDK Terrain); its contract test reads the dist/ rendered above.
-  echo "-- bootstrap: install if needed, type-check, tests (incl. the contract with dist/), synth"
-  npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci --no-audit --no-fund
-  npm --prefix bootstrap run --silent typecheck
-  npm --prefix bootstrap test --silent
+  echo "-- bootstrap: synth (Terraform JSON for the scanners)"
   npm --prefix bootstrap run --silent synth
   # The scan reads dist/ and the bootstrap's Terraform JSON just rendered.
   echo "-- third-party scanners (kube-score, Checkov; kube-linter and Polaris when installed) with the dated allowlist"
@@ -72,7 +76,7 @@ integration_tests() {
   echo "-- integration tests (jest, integration project: Helm, kubectl-validate, Kyverno CLI, git, CLIs)"
   npx --no-install jest --ci --selectProjects integration
 }
-step "validate and sync plan, alongside policies + bootstrap + scanners, alongside the integration tests"
+step "validate, sync plan and bootstrap tests, alongside policies + bootstrap synth + scanners, alongside the integration tests"
 chain render-checks render_checks
 render_checks_pid=$!
 chain policy-checks policy_checks
