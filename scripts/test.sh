@@ -76,7 +76,7 @@ integration_tests() {
   echo "-- integration tests (jest, integration project: Helm, kubectl-validate, Kyverno CLI, git, CLIs)"
   npx --no-install jest --ci --selectProjects integration
 }
-step "validate, sync plan and bootstrap tests, alongside policies + bootstrap synth + scanners, alongside the integration tests"
+step "three chains at once: validate, sync plan, bootstrap tests | policies, bootstrap synth, scanners | integration tests"
 chain render-checks render_checks
 render_checks_pid=$!
 chain policy-checks policy_checks
