@@ -1,5 +1,5 @@
 import { PlatformNamespace, SYSTEM_NAMESPACE_RULE, SYSTEM_NAMESPACES } from '../../lib/baseline';
-import { builtPlatform } from '../support/built-platform';
+import { committedViolations } from '../support/built-platform';
 import { env, envWith, platformViolations, testChart, violationsOf } from '../util';
 
 const withNamespaces = (name: string, change: (ns: ReturnType<typeof env>['namespaces'][number]) => object | undefined, extra: object[] = []) => {
@@ -23,7 +23,7 @@ describe('system namespaces', () => {
 
 describe('controller namespaces', () => {
   test('the committed environments give every controller a namespace that admits it', () => {
-    for (const name of ['dev', 'staging', 'prod']) expect(() => builtPlatform(name)).not.toThrow();
+    for (const name of ['dev', 'staging', 'prod']) expect(committedViolations(name)).toEqual([]);
   });
 
   test('fails when the monitoring namespace enforces a level that rejects node-exporter', () => {
