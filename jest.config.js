@@ -55,7 +55,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // One worker per core (jest's default leaves one idle): many suites wait on spawned tools.
+  // One worker per core (jest's default leaves one idle): integration suites wait on spawned tools,
+  // and on 2 cores the unit project takes 60 s with one worker, 18-26 s with two.
   maxWorkers: '100%',
   projects: [
     {
@@ -63,6 +64,8 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['**/test/**/*.test.ts', ...[...INTEGRATION, ...CONTROL_PLANE].map((g) => `!**/${g}`)],
       setupFilesAfterEnv: ['<rootDir>/test/support/no-processes.ts'],
+      // No tool to wait for: a pure test still running after a minute is stuck.
+      testTimeout: 60_000,
       // A folder per run for what test files share (test/support/built-platform.ts).
       globalSetup: '<rootDir>/test/support/test-run.ts',
       globalTeardown: '<rootDir>/test/support/test-run-end.ts',
