@@ -5,7 +5,7 @@ const STARTERS = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFil
 
 function refused(what: string): Error {
   const file = expect.getState().testPath ?? 'this test file';
-  return new Error(`unit tests start no processes: ${file} ${what}; list the file under INTEGRATION in jest.config.js`);
+  return new Error(`unit tests start no processes: ${file} ${what}; list the file under INTEGRATION (CONTROL_PLANE for rehearsals on a local control plane) in jest.config.js`);
 }
 
 for (const id of ['child_process', 'node:child_process']) {
