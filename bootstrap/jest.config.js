@@ -5,7 +5,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // The environment config and the root charts live outside this package (../environments, ../charts).
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  // Source maps beside the transformed code, not inlined (the root's generated imports/ are large).
+  transform: { '^.+\\.ts$': ['@swc/jest', { sourceMaps: true, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  // Transformed files on the repository's file system (git-ignored), not in a /tmp shared with other builds.
+  cacheDirectory: '<rootDir>/.cache/jest',
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },

@@ -30,9 +30,9 @@ if (args) {
   } else {
     const steps: [string, string, string[]][] = [
       ['type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
-      // Tests that import a file changed since the last commit: jest follows the import graph, so
-      // the source folders join the test folder as roots (the default config indexes test/ only).
-      ['tests of what changed', bin('jest'), [...SOURCE_ROOTS.flatMap((r) => ['--roots', `<rootDir>/${r}`]), '--onlyChanged', '--passWithNoTests', '--silent']],
+      // Unit tests that import a file changed since the last commit: jest follows the import graph,
+      // so the source folders join the test folder as roots (the default config indexes test/ only).
+      ['unit tests of what changed', bin('jest'), [...SOURCE_ROOTS.flatMap((r) => ['--roots', `<rootDir>/${r}`]), '--onlyChanged', '--passWithNoTests', '--silent', '--selectProjects', 'unit']],
       [`render ${env}`, bin('tsx'), ['main.ts', '--env', env]],
       [`sync plan of ${env}`, bin('tsx'), ['scripts/plan.ts', '--env', env]],
     ];

@@ -49,7 +49,7 @@ export function checkPodSecurity(state: DesiredState, binary = KYVERNO): boolean
   const namespaces = namespacePodSecurity(namespaceObjects, targets.map((t) => t.namespace));
   const work = mkdtempSync(join(tmpdir(), `pod-security-${state.env}-`));
   try {
-    const result = evaluatePodSecurity({ binary, workDir: work, targets, namespaces });
+    const result = evaluatePodSecurity({ binary, workDir: work, targets, namespaces, cacheDir: join(ROOT, '.cache', 'tool-runs') });
     console.log(
       `${state.env}: Pod Security (Kyverno podSecurity): ${targets.length} pod templates: ${result.evaluated} evaluated at baseline/restricted, ` +
         `${result.privileged} in privileged namespaces; ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}`,

@@ -9,7 +9,6 @@
 //      (scripts/pod-security.ts).
 // Render first (npx tsx main.ts). Exit 1 on any failed test, violation, blind policy or release
 // that does not render.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -34,20 +33,24 @@ import {
 import { checkerCli, cliArgs, runMain, type ParsedArgs } from '../lib/cli/args';
 import { exitQuietlyOnClosedPipe } from '../lib/cli/closed-pipe';
 import { listFiles } from '../lib/render/atomic-write';
+import { cachedToolRun } from '../lib/tool-cache';
 
 const ROOT = resolve(__dirname, '..');
 const KYVERNO = join(ROOT, '.tools', 'bin', 'kyverno');
 const SUITES = join(ROOT, 'test', 'policies');
+/** Kyverno's verdicts by the content hash of the CLI and of every file it reads (lib/tool-cache). */
+const TOOL_RUNS = join(ROOT, '.cache', 'tool-runs');
 
-function kyverno(args: readonly string[]): { status: number; stdout: string; stderr: string } {
-  const run = spawnSync(KYVERNO, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) throw run.error;
+/** A Kyverno CLI run that reads `inputs` (files or folders; `work` is its scratch folder). */
+function kyverno(args: readonly string[], inputs: readonly string[], work?: string): { status: number; stdout: string; stderr: string } {
+  const run = cachedToolRun({ binary: KYVERNO, args, cwd: ROOT, inputs, workDir: work, cacheDir: TOOL_RUNS, maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status ?? 1, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** Step 1: the committed suites. */
 function runSuites(): boolean {
-  const run = kyverno(['test', relative(ROOT, SUITES), '--remove-color', '--fail-only']);
+  // The suites read their own folder and the policies rendered for prod.
+  const run = kyverno(['test', relative(ROOT, SUITES), '--remove-color', '--fail-only'], [SUITES, join(ROOT, 'dist', 'prod', 'governance')]);
   const summary = /Test Summary: .*/.exec(run.stdout)?.[0] ?? 'no summary';
   if (run.status !== 0) {
     console.log(run.stdout + run.stderr);
@@ -106,7 +109,7 @@ function apply(plan: ConformancePlan, pathOf: (o: RenderedObject) => string, res
     'json',
     '--remove-color',
   ];
-  const run = kyverno(args);
+  const run = kyverno(args, [...plan.policies.map(pathOf), ...resources, ...plan.exceptions.map(pathOf), values], work);
   const start = run.stdout.indexOf('{');
   if (start < 0) throw new Error(`kyverno apply printed no report (exit ${run.status}):\n${run.stdout}${run.stderr}`);
   const report = JSON.parse(run.stdout.slice(start)) as { results?: ReportResult[] };

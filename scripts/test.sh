@@ -31,60 +31,79 @@ step "pinned tools and upstream files"
 bash scripts/tools.sh kubectl-validate kyverno helm control-plane controllers
 npx --no-install tsx scripts/fetch-upstream.ts
 
-step "unit and chart tests (jest)"
-npx --no-install jest --ci
+# Pure tests first: they fail fastest. The tool-backed ones run below, beside the other checks.
+step "unit tests (jest, unit project)"
+npx --no-install jest --ci --selectProjects unit
 
 step "render every environment"
 npx --no-install tsx main.ts
 
-# Four checks of the rendered output, two at a time (two independent chains on the two cores);
-# each chain's output is printed whole when it ends, and either failing fails the run.
+# The bootstrap is its own package (CDK Terrain): installed once here, checked in the chains below.
+npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci --no-audit --no-fund
+
+# Three independent chains share the two cores: validate + plan and the bootstrap's type-check and
+# tests; policies, the bootstrap's synth and the scanners; the integration tests (real tools, git,
+# CLIs). Each chain's output is printed whole, with its own time, when it ends; any failing fails
+# the run.
 LOGS="$(mktemp -d)"
 trap 'rm -rf "$LOGS"' EXIT
-(
-  set -e
+chain() { # chain <name> <command...>: runs in the background, output and time into $LOGS/<name>
+  local name="$1"
+  shift
+  ( start=$SECONDS; set -e; "$@"; echo "-- $name: passed in $((SECONDS - start)) s" ) >"$LOGS/$name" 2>&1 &
+}
+render_checks() {
   echo "-- validate rendered manifests (kubectl-validate) and Helm values (pinned chart defaults)"
   npx --no-install tsx scripts/validate.ts
   echo "-- sync plan: every Application rendered as Argo CD would (real Helm, pinned charts), then the gate"
   npx --no-install tsx scripts/plan.ts
-) >"$LOGS/render-checks" 2>&1 &
-render_checks=$!
-(
-  set -e
+  # The bootstrap's contract test reads the dist/ rendered above.
+  echo "-- bootstrap: type-check, tests (incl. the contract with dist/)"
+  npm --prefix bootstrap run --silent typecheck
+  npm --prefix bootstrap test --silent
+}
+policy_checks() {
   echo "-- Kyverno policies with the real engine: test suites, conformance and Pod Security of every workload"
   bash scripts/tools.sh kyverno
   npx --no-install tsx scripts/policies.ts
-  # The bootstrap is its own package (CDK Terrain); its contract test reads the dist/ rendered above.
-  echo "-- bootstrap: install if needed, type-check, tests (incl. the contract with dist/), synth"
-  npm --prefix bootstrap ls --depth=0 >/dev/null 2>&1 || npm --prefix bootstrap ci --no-audit --no-fund
-  npm --prefix bootstrap run --silent typecheck
-  npm --prefix bootstrap test --silent
+  echo "-- bootstrap: synth (Terraform JSON for the scanners)"
   npm --prefix bootstrap run --silent synth
-) >"$LOGS/policy-checks" 2>&1 &
-policy_checks=$!
-step "validate (kubectl-validate, chart values) and sync plan, alongside Kyverno policies and the bootstrap"
+  # The scan reads dist/ and the bootstrap's Terraform JSON just rendered.
+  echo "-- third-party scanners (kube-score, Checkov; kube-linter and Polaris when installed) with the dated allowlist"
+  bash scripts/tools.sh kube-score checkov
+  npx --no-install tsx scripts/scan.ts
+}
+integration_tests() {
+  echo "-- integration tests (jest, integration project: Helm, kubectl-validate, Kyverno CLI, git, CLIs)"
+  npx --no-install jest --ci --selectProjects integration
+}
+step "three chains at once: validate, sync plan, bootstrap tests | policies, bootstrap synth, scanners | integration tests"
+chain render-checks render_checks
+render_checks_pid=$!
+chain policy-checks policy_checks
+policy_checks_pid=$!
+chain integration-tests integration_tests
+integration_tests_pid=$!
 failed=0
-wait "$render_checks" || failed=1
-cat "$LOGS/render-checks"
-wait "$policy_checks" || failed=1
-cat "$LOGS/policy-checks"
+for name in render-checks policy-checks integration-tests; do
+  pid_var="${name//-/_}_pid"
+  wait "${!pid_var}" || { failed=1; echo "-- $name: FAILED" >>"$LOGS/$name"; }
+  cat "$LOGS/$name"
+done
 if [ "$failed" -ne 0 ]; then
-  echo "test: a check of the rendered output failed (see above)" >&2
+  echo "test: a check failed (see above)" >&2
   exit 1
 fi
 
-# Every environment on a throw-away local control plane with Karpenter's kwok provider, one after
-# another (each prints its time); all environments run even when one fails, and so do the steps
-# after this one: a failed rehearsal fails the run at the end.
+# Last, timed on its own: the control-plane tests (jest), then every environment on a throw-away
+# local control plane with Karpenter's kwok provider, one after another (each prints its time); all
+# run even when one fails, and a failed rehearsal fails the run at the end.
 step "rehearsal: each environment applied to a real control plane in Argo CD's order, invariants on the live cluster"
 rehearsal_rc=0
+npx --no-install jest --ci --selectProjects control-plane || rehearsal_rc=$?
 npx --no-install tsx scripts/rehearse.ts || rehearsal_rc=$?
 
-# Last: the scan reads dist/ and the bootstrap's Terraform JSON rendered above.
-step "third-party scanners (kube-score, Checkov; kube-linter and Polaris when installed) with the dated allowlist"
-bash scripts/tools.sh kube-score checkov
-npx --no-install tsx scripts/scan.ts
-
+step "done"
 if [[ $rehearsal_rc -ne 0 ]]; then
   echo "rehearsal failed (exit $rehearsal_rc): see its report above" >&2
   exit "$rehearsal_rc"

@@ -94,8 +94,6 @@ export function localControllersFor(env: EnvironmentConfig, plan: SyncPlan): Loc
 /** The behaviours the rehearsal exercises for `env` with those controllers running. */
 export function scenariosFor(env: EnvironmentConfig, plan: SyncPlan): Scenario[] {
   const scenarios: Scenario[] = [];
-  if (env.components.kyverno && kyvernoAdmissionDeployment(plan)) scenarios.push(policyScenario(env));
-  else scenarios.push(new NotApplicableScenario('policies', `${env.name} runs no Kyverno admission controller (components.kyverno ${env.components.kyverno})`));
   const w = env.demoApp;
   const apiRollout = plan.entries.find((e) => e.object.kind === 'Rollout' && e.namespace === w.appNamespace && e.object.metadata?.name === DEMO_API);
   if (env.components.argoRollouts && apiRollout) {
@@ -113,6 +111,8 @@ export function scenariosFor(env: EnvironmentConfig, plan: SyncPlan): Scenario[]
   } else {
     scenarios.push(new NotApplicableScenario('scale to zero off hours', `${env.name} does not scale its services to zero off hours (demoApp.scaleToZeroOffHours ${w.scaleToZeroOffHours}${env.components.keda ? '' : ', components.keda false'})`));
   }
+  if (env.components.kyverno && kyvernoAdmissionDeployment(plan)) scenarios.push(policyScenario(env));
+  else scenarios.push(new NotApplicableScenario('policies', `${env.name} runs no Kyverno admission controller (components.kyverno ${env.components.kyverno})`));
   return scenarios;
 }
 

@@ -1,18 +1,24 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { cachedToolRun } from '../../lib/tool-cache';
 import type { Finding } from './finding';
 
 const TOOLS = join(__dirname, '..', '..', '.tools', 'bin');
+/** Scanner reports by the content hash of the scanner and of everything it reads (lib/tool-cache). */
+const TOOL_RUNS = join(__dirname, '..', '..', '.cache', 'tool-runs');
 
 /** Whether a scanner is installed in `.tools/bin`. */
 export function installed(tool: string): boolean {
   return existsSync(join(TOOLS, tool));
 }
 
-function run(tool: string, args: string[], env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(join(TOOLS, tool), args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...env } });
-  if (r.error) throw new Error(`${tool}: ${r.error.message} (install it with: bash scripts/tools.sh ${tool})`);
+/**
+ * A scanner run over `inputs` (the files and folders it reads; `workDir` is the scan's scratch
+ * folder). Scanners exit 1 when they find something: that is a completed run too.
+ */
+function run(tool: string, args: string[], inputs: readonly string[], workDir: string | undefined, env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
+  if (!installed(tool)) throw new Error(`${tool}: not found in ${TOOLS} (install it with: bash scripts/tools.sh ${tool})`);
+  const r = cachedToolRun({ binary: join(TOOLS, tool), args, env, inputs, workDir, cacheDir: TOOL_RUNS, maxBuffer: 512 * 1024 * 1024 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -30,7 +36,7 @@ function target(kind: string, namespace: string | undefined, name: string): stri
 
 /** kube-score over `files` (inside `dir`): every CRITICAL grade is a finding (warnings are advice). */
 export function kubeScore(env: string, dir: string, files: readonly string[], kubernetesVersion: string): Finding[] {
-  const r = run('kube-score', ['score', '-o', 'json', '--kubernetes-version', `v${kubernetesVersion}`, ...files]);
+  const r = run('kube-score', ['score', '-o', 'json', '--kubernetes-version', `v${kubernetesVersion}`, ...files], files, dir);
   const findings: Finding[] = [];
   for (const obj of parseJson('kube-score', r.stdout) ?? []) {
     for (const c of obj.checks ?? []) {
@@ -51,7 +57,7 @@ export function kubeScore(env: string, dir: string, files: readonly string[], ku
 
 /** kube-linter with its default checks over `files` (inside `dir`): every report is a finding. */
 export function kubeLinter(env: string, dir: string, files: readonly string[]): Finding[] {
-  const r = run('kube-linter', ['lint', '--format', 'json', ...files]);
+  const r = run('kube-linter', ['lint', '--format', 'json', ...files], files, dir);
   const report = parseJson('kube-linter', r.stdout);
   return (report.Reports ?? []).map((rep: any) => ({
     scanner: 'kube-linter' as const,
@@ -65,7 +71,7 @@ export function kubeLinter(env: string, dir: string, files: readonly string[]): 
 
 /** Polaris: failed `danger` checks are findings; the score is returned for the threshold. */
 export function polaris(env: string, dir: string): { findings: Finding[]; score: number } {
-  const r = run('polaris', ['audit', '--audit-path', dir, '--format', 'json', '--only-show-failed-tests']);
+  const r = run('polaris', ['audit', '--audit-path', dir, '--format', 'json', '--only-show-failed-tests'], [dir], dir);
   const report = parseJson('polaris', r.stdout);
   const findings: Finding[] = [];
   for (const res of report.Results ?? []) {
@@ -86,7 +92,7 @@ export function polaris(env: string, dir: string): { findings: Finding[]; score:
 export function checkov(env: string, args: { dir?: string; file?: string; framework: 'kubernetes' | 'terraform_json' }): Finding[] {
   const input = args.dir ? ['-d', args.dir] : ['-f', args.file!];
   // --skip-download and BC_SKIP_MAPPING keep it offline (no guideline download).
-  const r = run('checkov', [...input, '--framework', args.framework, '-o', 'json', '--quiet', '--compact', '--skip-download'], { BC_SKIP_MAPPING: 'TRUE' });
+  const r = run('checkov', [...input, '--framework', args.framework, '-o', 'json', '--quiet', '--compact', '--skip-download'], [args.dir ?? args.file!], args.dir, { BC_SKIP_MAPPING: 'TRUE' });
   const parsed = parseJson('checkov', r.stdout);
   const reports = Array.isArray(parsed) ? parsed : [parsed];
   return reports.flatMap((rep: any) =>

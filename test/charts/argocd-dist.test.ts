@@ -2,24 +2,21 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ApplicationSource } from '../../lib/argocd';
-import { synthCommand } from '../../charts/synth-command';
 import { environments } from '../../environments';
 import { listFiles } from '../../lib/render';
 import { UPSTREAM } from '../../lib/upstream/pins';
-import { tempDir, type K8sObject } from '../util';
-
-const quiet = { log: () => undefined, error: () => undefined };
+import { renderedDist } from '../support/built-platform';
+import type { K8sObject } from '../util';
 
 describe('Argo CD objects of the rendered environments', () => {
-  const out = tempDir('argocd-dist-');
-  const status = synthCommand([], environments, { outdir: out, log: quiet });
+  const out = renderedDist();
   const applications = (env: string) =>
     listFiles(join(out, env, 'argocd'))
       .map((file) => parse(readFileSync(join(out, env, 'argocd', file), 'utf8')) as K8sObject)
       .filter((o) => o.kind === 'Application');
 
   test('every environment renders', () => {
-    expect(status).toBe(0);
+    for (const e of environments) expect(existsSync(join(out, e.name))).toBe(true);
   });
 
   test.each(environments.map((e) => e.name))('%s: every Application path is a rendered folder, every other chart folder has one', (name) => {

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Size, type App } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-29';
 import { CapacityChart, spotSafetyCheck } from '../../charts/capacity';
-import { buildPlatform } from '../../charts/platform';
+import { committedViolations } from '../support/built-platform';
 import { PLATFORM_CHECKS } from '../../charts/registry';
 import { Ec2NodeClass, NodePool } from '../../lib/capacity';
 import { formatViolation } from '../../lib/config/violation';
@@ -120,6 +120,6 @@ describe('spot safety check', () => {
   });
 
   test('the committed environments are spot-safe', () => {
-    for (const name of ['dev', 'staging', 'prod']) expect(() => buildPlatform(env(name))).not.toThrow();
+    for (const name of ['dev', 'staging', 'prod']) expect(committedViolations(name)).toEqual([]);
   });
 });

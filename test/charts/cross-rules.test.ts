@@ -1,8 +1,8 @@
 // Rules that cross configuration and rendered values: quotas against the requests the Helm values
 // and workloads render, consolidation against expiry, and AWS name limits against the cluster name.
-import { buildPlatform } from '../../charts/platform';
 import { AWS_NAME_LIMITS, clusterNameLimit, derivedNames } from '../../environments/names';
 import { cpuCores, memoryGiB, namespaceDemand } from '../../lib/baseline/quota-usage';
+import { builtPlatform, committedViolations } from '../support/built-platform';
 import { env, envWith, platformViolations, violationsOf } from '../util';
 
 
@@ -12,13 +12,13 @@ describe('quota fit', () => {
   });
 
   test('counts Prometheus memory times replicas in the monitoring namespace', () => {
-    const demand = namespaceDemand(buildPlatform(env('prod'))).get('monitoring')!;
+    const demand = namespaceDemand(builtPlatform('prod')).get('monitoring')!;
     expect(demand.sources[0]).toBe('Helm release kube-prometheus-stack: prometheus.prometheusSpec (2 x 8Gi memory, 2000m CPU)');
     expect(demand.memoryGiB).toBeGreaterThanOrEqual(16);
   });
 
   test('the committed environments fit their quotas', () => {
-    for (const name of ['dev', 'staging', 'prod']) expect(platformViolations(env(name))).toEqual([]);
+    for (const name of ['dev', 'staging', 'prod']) expect(committedViolations(name)).toEqual([]);
   });
 
   test('fails when Prometheus memory x replicas exceeds the monitoring namespace quota', () => {

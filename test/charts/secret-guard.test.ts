@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { secretGuard } from '../../charts/security/secret-guard';
-import { synthCommand } from '../../charts/synth-command';
-import { environments } from '../../environments';
 import { listFiles } from '../../lib/render';
 import { CREDENTIAL_PATTERNS } from '../../lib/security';
-import { env, tempDir } from '../util';
+import { renderedDist } from '../support/built-platform';
+import { env } from '../util';
 
 describe('secret guard', () => {
   test('reports a rendered Secret with data, naming environment and file', () => {
@@ -16,8 +15,7 @@ describe('secret guard', () => {
   });
 
   test('nothing in any rendered environment looks like a credential', () => {
-    const out = tempDir();
-    expect(synthCommand([], environments, { outdir: out, log: { log: () => undefined, error: console.error } })).toBe(0);
+    const out = renderedDist();
     for (const file of listFiles(out)) {
       const text = readFileSync(join(out, file), 'utf8');
       for (const { name, pattern } of CREDENTIAL_PATTERNS) expect({ file, name, found: pattern.test(text) }).toEqual({ file, name, found: false });

@@ -3,6 +3,7 @@ import type { SyncPlan } from '../../lib/plan';
 import { rehearse } from '../../lib/rehearsal/rehearsal';
 import { ArgoRolloutsController } from '../../lib/rehearsal/local-controllers/argo-rollouts';
 import { KedaController } from '../../lib/rehearsal/local-controllers/keda';
+import { kyvernoController } from '../../lib/rehearsal/local-controllers/kyverno';
 import { CanaryScenario } from '../../lib/rehearsal/scenarios/canary';
 import { NotApplicableScenario } from '../../lib/rehearsal/scenarios/not-applicable';
 import { ScaleToZeroScenario } from '../../lib/rehearsal/scenarios/scale-to-zero';
@@ -34,11 +35,21 @@ describe('rehearsal set-up per environment', () => {
     expect(controllers[1]).toBeInstanceOf(KedaController);
   });
 
+  test('runs the Kyverno admission controller and the policy scenario where the plan installs Kyverno', () => {
+    const admission = { object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'kyverno-admission-controller', labels: { 'app.kubernetes.io/component': 'admission-controller', 'app.kubernetes.io/part-of': 'kyverno' } } }, namespace: 'kyverno' };
+    const withKyverno = { ...demoApp, entries: [...demoApp.entries, admission] } as unknown as SyncPlan;
+    expect(localControllersFor(env('prod'), withKyverno)).toContain(kyvernoController);
+    const policies = scenariosFor(env('prod'), withKyverno).find((s) => s.name === 'policies')!;
+    expect(policies).not.toBeInstanceOf(NotApplicableScenario);
+    expect(policies.controllers).toEqual(['kyverno']);
+  });
+
   test('dev: the canary of the API, and the frontend sleeping off hours (not the canary target)', () => {
     const scenarios = scenariosFor(env('dev'), demoApp);
     expect(scenarios[0]).toBeInstanceOf(CanaryScenario);
     expect(scenarios[1]).toBeInstanceOf(ScaleToZeroScenario);
-    expect(scenarios.map((s) => s.name)).toEqual(['canary apps/api', 'scale to zero apps/frontend']);
+    expect(scenarios.map((s) => s.name)).toEqual(['canary apps/api', 'scale to zero apps/frontend', 'policies']);
+    expect(scenarios[2]).toBeInstanceOf(NotApplicableScenario); // no Kyverno admission controller in this plan
     expect(scenarios[1].controllers).toEqual(['keda', 'argo-rollouts']);
   });
 
@@ -46,7 +57,7 @@ describe('rehearsal set-up per environment', () => {
     const scenarios = scenariosFor(env('prod'), demoApp);
     expect(scenarios[0]).toBeInstanceOf(CanaryScenario);
     expect(scenarios[1]).toBeInstanceOf(NotApplicableScenario);
-    expect(await scenarios[1].run(undefined as never)).toEqual([{ name: 'scale to zero off hours', passed: true, applicable: false, details: ['not applicable: prod does not scale its services to zero off hours (workloads.scaleToZeroOffHours false)'], events: [] }]);
+    expect(await scenarios[1].run(undefined as never)).toEqual([{ name: 'scale to zero off hours', passed: true, applicable: false, details: ['not applicable: prod does not scale its services to zero off hours (demoApp.scaleToZeroOffHours false)'], events: [] }]);
   });
 
   test('fails before starting anything when a controller binary is missing, naming the build command', async () => {

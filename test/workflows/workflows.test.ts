@@ -57,7 +57,7 @@ describe('GitHub Actions workflows', () => {
   test('pull requests run the fast gate, and post the diff as job summary and one updated comment', () => {
     const w = workflow('pull-request.yml');
     const runs = steps(w).map((s) => s.run ?? '').join('\n');
-    for (const command of ['npm run typecheck', 'npx jest --ci', 'npm run synth', 'npm run validate', 'npm run plan', 'npm run lint-workflows']) expect(runs).toContain(command);
+    for (const command of ['npm run typecheck', 'npx jest --ci --selectProjects unit integration', 'npm run synth', 'npm run validate', 'npm run plan', 'npm run lint-workflows']) expect(runs).toContain(command);
     expect(runs).toContain('npm run --silent diff -- --no-synth --format markdown > "$RUNNER_TEMP/diff.md"');
     expect(runs).toContain('>> "$GITHUB_STEP_SUMMARY"');
     const comment = w.jobs.diff.steps.find((s) => s.uses?.startsWith('actions/github-script@'))!;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -6,6 +5,7 @@ import type { ManifestObject } from '../../argocd/resource-ref';
 import type { NamespacePodSecurity } from './namespace-pod-security';
 import { podFromTemplate } from './pod-from-template';
 import { podSecurityPolicies, podSecurityRuleGroups, ruleNameOf, type PodSecurityRuleGroup } from './pod-security-policies';
+import { cachedToolRun } from '../../tool-cache';
 
 /** A workload whose pod template is checked, and how messages name it. */
 export interface PodSecurityTarget {
@@ -40,6 +40,8 @@ export interface EvaluatePodSecurityOptions {
   readonly binary: string;
   /** Empty folder for the generated policies and pods. */
   readonly workDir: string;
+  /** Where Kyverno's reports are kept by the content hash of the CLI and its inputs. @default - not kept */
+  readonly cacheDir?: string;
   readonly targets: readonly PodSecurityTarget[];
   /** Enforced level per namespace; every target's namespace must be present. */
   readonly namespaces: ReadonlyMap<string, NamespacePodSecurity>;
@@ -85,11 +87,14 @@ export function evaluatePodSecurity(options: EvaluatePodSecurityOptions): PodSec
   const podFile = join(options.workDir, 'pods.yaml');
   writeFileSync(policyFile, podSecurityPolicies(groups).map((p) => `---\n${stringify(p)}`).join(''));
   writeFileSync(podFile, pods.map((p) => `---\n${stringify(p)}`).join(''));
-  const run = spawnSync(options.binary, ['apply', policyFile, '--resource', podFile, '--policy-report', '--output-format', 'json', '--remove-color'], {
-    encoding: 'utf8',
+  const run = cachedToolRun({
+    binary: options.binary,
+    args: ['apply', policyFile, '--resource', podFile, '--policy-report', '--output-format', 'json', '--remove-color'],
+    inputs: [policyFile, podFile],
+    workDir: options.workDir,
+    cacheDir: options.cacheDir,
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (run.error) throw new Error(`cannot run ${options.binary}: ${run.error.message}`);
   const start = run.stdout.indexOf('{');
   if (start < 0) throw new Error(`kyverno apply printed no report (exit ${run.status}):\n${run.stdout}${run.stderr}`);
   const results = (JSON.parse(run.stdout.slice(start)) as { results?: ReportResult[] }).results ?? [];

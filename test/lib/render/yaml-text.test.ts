@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { renderEnvironment } from '../../../charts/platform';
+import { renderedEnvironment } from '../../support/built-platform';
 import { environments } from '../../../environments';
 import { toYaml, YAML_OPTIONS } from '../../../lib/render';
 
@@ -52,7 +52,7 @@ describe('toYaml', () => {
 
   test('writes the same bytes as yaml.stringify for every object and Helm values file of every environment', () => {
     for (const env of environments) {
-      const files = renderEnvironment(env).filter((f) => f.path.endsWith('.yaml'));
+      const files = renderedEnvironment(env.name).filter((f) => f.path.endsWith('.yaml'));
       expect(files.length).toBeGreaterThan(50);
       for (const file of files) {
         const body = file.content.slice(file.content.indexOf('\n') + 1);
