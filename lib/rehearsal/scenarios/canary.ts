@@ -1,6 +1,6 @@
 import { CANARY_METRICS } from '../../workloads/canary-analysis';
 import { FakePrometheus, type PrometheusAnswer } from '../fake-prometheus';
-import type { KubeClient } from '../kube-client';
+import { messageOf, type KubeClient } from '../kube-client';
 import { formatEvent, markEventsSeen, newEvents } from '../local-controllers/controller-events';
 import type { LocalControllerContext, Scenario, ScenarioResult } from '../local-controllers/local-controller';
 import { collapseRepeats, formatWalk, largestFailureLimit, metricsForRehearsal, walkProblem, weightWalkOf, withShortPauses } from './canary-steps';
@@ -148,13 +148,31 @@ export class CanaryScenario implements Scenario {
     // The revision this case makes is neither the stable one nor the previous case's (an aborted canary).
     const earlier = new Set([stableBefore, before.status?.currentPodHash]);
     const started = Date.now();
-    await client.call('PATCH', rolloutPath, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: image }], 'application/json-patch+json');
+    const patched = await client.call('PATCH', rolloutPath, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: image }], 'application/json-patch+json');
+    if (patched.status >= 300) {
+      return { name: `${this.name}: ${title}`, passed: false, details: [`image → ${image}: the API server refused the change (${patched.status}): ${messageOf(patched.body)}`], events: [] };
+    }
+    const generation = String(patched.body?.metadata?.generation ?? '');
     const weights: number[] = [];
     let outcome: CaseOutcome = { outcome: 'timed out', walk: [], rolledBack: false, message: '' };
     let newHash: string | undefined;
+    let poked = false;
+    const notes: string[] = [];
     for (;;) {
       const r = await client.get(rolloutPath);
       const s = r.status ?? {};
+      if (!poked && Date.now() - started > UNOBSERVED_MS && String(s.observedGeneration ?? '') !== generation) {
+        // A controller that missed the watch event picks the Rollout up again on its next event
+        // (on a real cluster, at the informer's periodic resync); a dead one is a failure of its own.
+        poked = true;
+        const dead = ctx.processes.exited();
+        if (dead.length > 0) {
+          outcome = { outcome: 'timed out', walk: [], rolledBack: false, message: `a controller process exited: ${dead.join('; ')}` };
+          break;
+        }
+        notes.push(`Argo Rollouts had not observed generation ${generation} after ${UNOBSERVED_MS / 1000} s (status.observedGeneration ${s.observedGeneration}): annotated the Rollout to requeue it`);
+        await client.mergePatch(rolloutPath, { metadata: { annotations: { 'rehearsal.eks-platform/requeue': String(Date.now()) } } });
+      }
       if (s.currentPodHash && !earlier.has(s.currentPodHash)) newHash = s.currentPodHash;
       // With traffic routing the controller reports the weight it set; without, the completed steps say it.
       const canary = s.canary?.weights?.canary ?? (newHash ? { podTemplateHash: newHash, weight: weightOfCompletedSteps(r) } : undefined);
@@ -181,7 +199,7 @@ export class CanaryScenario implements Scenario {
         break;
       }
       if (Date.now() - started > timeoutMs) {
-        outcome = { outcome: 'timed out', walk: walk(), rolledBack: false, message: `phase ${s.phase}, step ${s.currentStepIndex}, ${s.message ?? ''}` };
+        outcome = { outcome: 'timed out', walk: walk(), rolledBack: false, message: `phase ${s.phase}, step ${s.currentStepIndex}, observedGeneration ${s.observedGeneration} of ${generation}, ${s.message ?? ''}${ctx.processes.exited().length > 0 ? `; ${ctx.processes.exited().join('; ')}` : ''}` };
         break;
       }
       await new Promise((res) => setTimeout(res, 250));
@@ -193,6 +211,7 @@ export class CanaryScenario implements Scenario {
     const details = [
       `image → ${image}; ${metrics}`,
       `observed ${formatWalk(outcome.walk)}: ${outcome.outcome} after ${((Date.now() - started) / 1000).toFixed(0)} s${outcome.message ? ` (${outcome.message})` : ''}`,
+      ...notes,
       ...runs.map((a) => `AnalysisRun ${a.metadata.name}: ${a.status?.phase ?? 'no status'}${(a.status?.metricResults ?? []).map((m: any) => `; ${m.name} ${m.phase} (${m.successful ?? 0} successful, ${m.failed ?? 0} failed, ${m.inconclusive ?? 0} inconclusive)`).join('')}`),
       ...(problem ? [problem] : []),
     ];
@@ -207,6 +226,9 @@ interface CaseOutcome {
   readonly rolledBack: boolean;
   readonly message: string;
 }
+
+/** How long the controller may take to observe an image change before the Rollout is requeued. */
+const UNOBSERVED_MS = 20_000;
 
 /** The last `setWeight` among the steps before `status.currentStepIndex` (0 when none). */
 function weightOfCompletedSteps(rollout: any): number {
