@@ -21,6 +21,8 @@ export interface ToolRunRequest {
    * in the stored output, so identical contents in another scratch folder hit the cache.
    */
   readonly workDir?: string;
+  /** Further scratch folders the run reads (e.g. staged CRDs): each written as `<scratch-N>` like `workDir`. */
+  readonly scratchDirs?: readonly string[];
   /** Where runs are kept; without it the tool always runs. */
   readonly cacheDir?: string;
   /** Exit codes of a completed run (a verdict); other exits and signals are never cached. @default [0, 1] */
@@ -45,10 +47,11 @@ const WORK = '<work>';
  * environment and the content of every input file. Only completed runs are stored, atomically.
  */
 export function cachedToolRun(request: ToolRunRequest): ToolRun {
+  const scratch = scratchOf(request);
   const file = request.cacheDir ? join(request.cacheDir, `${basename(request.binary)}-${toolRunKey(request)}.json`) : undefined;
   if (file && existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Omit<ToolRun, 'cached'>;
-    return { ...stored, stdout: fromStored(stored.stdout, request.workDir), stderr: fromStored(stored.stderr, request.workDir), cached: true };
+    return { ...stored, stdout: fromStored(stored.stdout, scratch), stderr: fromStored(stored.stderr, scratch), cached: true };
   }
   const run = spawnSync(request.binary, request.args, {
     cwd: request.cwd,
@@ -60,7 +63,7 @@ export function cachedToolRun(request: ToolRunRequest): ToolRun {
   const result: ToolRun = { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr, cached: false };
   if (file && run.status !== null && (request.completedStatuses ?? [0, 1]).includes(run.status)) {
     mkdirSync(dirname(file), { recursive: true });
-    const stored = { status: run.status, signal: run.signal, stdout: toStored(run.stdout, request.workDir), stderr: toStored(run.stderr, request.workDir) };
+    const stored = { status: run.status, signal: run.signal, stdout: toStored(run.stdout, scratch), stderr: toStored(run.stderr, scratch) };
     writeFileSync(`${file}.part-${process.pid}`, JSON.stringify(stored));
     renameSync(`${file}.part-${process.pid}`, file);
   }
@@ -70,35 +73,45 @@ export function cachedToolRun(request: ToolRunRequest): ToolRun {
 /** The content hash that identifies a run (exported for tests). */
 export function toolRunKey(request: ToolRunRequest): string {
   const hash = createHash('sha256');
+  const scratch = scratchOf(request);
   const binary = realpathSync(request.binary);
   const stat = statSync(binary);
   const versionFile = join(dirname(request.binary), `.${basename(request.binary)}.version`);
   const version = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() : '';
   hash.update(`${basename(request.binary)}\0${version}\0${stat.size}:${stat.mtimeMs}\0`);
-  for (const arg of request.args) hash.update(toStored(arg, request.workDir)).update('\0');
+  for (const arg of request.args) hash.update(toStored(arg, scratch)).update('\0');
   for (const [name, value] of Object.entries(request.env ?? {}).sort(([a], [b]) => a.localeCompare(b))) hash.update(`${name}=${value}\0`);
-  hash.update(`cwd=${request.cwd ?? ''}\0`);
-  for (const input of [...request.inputs].sort()) hashPath(hash, input, request.workDir);
+  hash.update(`cwd=${toStored(request.cwd ?? '', scratch)}\0`);
+  for (const input of [...request.inputs].sort()) hashPath(hash, input, scratch);
   return hash.digest('hex').slice(0, 32);
 }
 
-function hashPath(hash: Hash, path: string, workDir: string | undefined): void {
+function hashPath(hash: Hash, path: string, scratch: Scratch): void {
   if (!existsSync(path)) {
-    hash.update(`missing ${toStored(path, workDir)}\0`);
+    hash.update(`missing ${toStored(path, scratch)}\0`);
     return;
   }
   if (statSync(path).isDirectory()) {
-    hash.update(`dir ${toStored(path, workDir)}\0`);
-    for (const name of readdirSync(path).sort()) hashPath(hash, join(path, name), workDir);
+    hash.update(`dir ${toStored(path, scratch)}\0`);
+    for (const name of readdirSync(path).sort()) hashPath(hash, join(path, name), scratch);
     return;
   }
-  hash.update(`file ${toStored(path, workDir)}\0`).update(readFileSync(path)).update('\0');
+  hash.update(`file ${toStored(path, scratch)}\0`).update(readFileSync(path)).update('\0');
 }
 
-function toStored(text: string, workDir: string | undefined): string {
-  return workDir ? text.split(workDir).join(WORK) : text;
+/** Scratch folders and their placeholders, longest path first (a folder inside another is replaced first). */
+type Scratch = readonly (readonly [path: string, placeholder: string])[];
+
+function scratchOf(request: ToolRunRequest): Scratch {
+  const dirs: [string, string][] = request.workDir ? [[request.workDir, WORK]] : [];
+  (request.scratchDirs ?? []).forEach((dir, i) => dirs.push([dir, `<scratch-${i}>`]));
+  return dirs.sort(([a], [b]) => b.length - a.length);
 }
 
-function fromStored(text: string, workDir: string | undefined): string {
-  return workDir ? text.split(WORK).join(workDir) : text;
+function toStored(text: string, scratch: Scratch): string {
+  return scratch.reduce((t, [path, placeholder]) => t.split(path).join(placeholder), text);
+}
+
+function fromStored(text: string, scratch: Scratch): string {
+  return scratch.reduce((t, [path, placeholder]) => t.split(placeholder).join(path), text);
 }

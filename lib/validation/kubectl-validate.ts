@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { cachedToolRun, type ToolRun } from '../tool-cache';
 
 export interface KubectlValidateOptions {
   /** Path of the `kubectl-validate` binary. */
@@ -64,59 +63,32 @@ export class KubectlValidateError extends Error {
  */
 export function kubectlValidate(options: KubectlValidateOptions): KubectlValidateResult {
   if (options.files.length === 0) return { documents: 0, errors: [] };
-  return interpret(options, runCached(options));
-}
-
-interface ToolRun {
-  readonly status: number | null;
-  readonly signal?: string | null;
-  readonly stdout: string;
-  readonly stderr: string;
+  return interpret(options, run(options));
 }
 
 /**
- * The tool's own output for these inputs: from the cache when an identical run was made (the key
- * covers the binary, the Kubernetes version, every CRD file and every manifest), else by running
- * it. Only completed runs (exit 0 or 1) are kept. The verdict is always read anew from the output.
+ * The tool's own output for these inputs (`cachedToolRun`: from the cache when an identical run was
+ * made — the binary, the arguments incl. the Kubernetes version, every CRD file and every
+ * manifest — else by running it; only completed runs, exit 0 or 1, are kept). The verdict is always
+ * read anew from the output.
  */
-function runCached(options: KubectlValidateOptions): ToolRun {
-  const cached = options.cacheDir ? join(options.cacheDir, `${runKey(options)}.json`) : undefined;
-  if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as ToolRun;
-  const run = runKubectlValidate(options);
-  if (cached && (run.status === 0 || run.status === 1)) {
-    mkdirSync(options.cacheDir!, { recursive: true });
-    writeFileSync(`${cached}.part-${process.pid}`, JSON.stringify(run));
-    renameSync(`${cached}.part-${process.pid}`, cached);
-  }
-  return run;
-}
-
-function runKey(options: KubectlValidateOptions): string {
-  const hash = createHash('sha256');
-  const binary = statSync(options.binary);
-  hash.update(`${binary.size}:${binary.mtimeMs}\0${options.kubernetesVersion}\0`);
-  for (const dir of options.crdDirs) {
-    for (const name of readdirSync(dir).sort()) hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
-  }
-  for (const file of options.files) hash.update(file).update('\0').update(readFileSync(join(options.cwd, file))).update('\0');
-  return hash.digest('hex').slice(0, 32);
-}
-
-function runKubectlValidate(options: KubectlValidateOptions): ToolRun {
-  const args = [
-    ...options.files,
-    '--version', options.kubernetesVersion,
-    ...options.crdDirs.map((dir) => `--local-crds=${dir}`),
-    '--output', 'json',
-  ];
-  const run = spawnSync(options.binary, args, {
+function run(options: KubectlValidateOptions): ToolRun {
+  const request = {
+    binary: options.binary,
+    args: [...options.files, '--version', options.kubernetesVersion, ...options.crdDirs.map((dir) => `--local-crds=${dir}`), '--output', 'json'],
     cwd: options.cwd,
     env: hermeticEnv(),
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (run.error) throw new KubectlValidateError(`cannot run ${options.binary}: ${run.error.message}`);
-  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
+    inputs: [...options.crdDirs, ...options.files.map((file) => join(options.cwd, file))],
+    workDir: options.cwd,
+    // Staged CRD folders are fresh temporary folders: their contents are the key, not their paths.
+    scratchDirs: options.crdDirs,
+    cacheDir: options.cacheDir,
+  };
+  try {
+    return cachedToolRun(request);
+  } catch (error) {
+    throw new KubectlValidateError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** The verdict of a run: documents checked, and every rejection that is a real one. */
@@ -201,12 +173,10 @@ function describeDocuments(path: string, count: number): (string | null)[] {
 }
 
 /** The caller's environment minus every way kubectl-validate could reach a cluster or the network. */
-function hermeticEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(KUBERNETES_SERVICE_|KUBECONFIG$|NO_PROXY$|no_proxy$)/.test(key)) continue;
-    env[key] = value;
-  }
+function hermeticEnv(): Record<string, string> {
+  // Blank, not just absent: the run inherits this process's environment.
+  const env: Record<string, string> = {};
+  for (const key of Object.keys(process.env)) if (/^(KUBERNETES_SERVICE_|NO_PROXY$|no_proxy$)/.test(key)) env[key] = '';
   // An empty kubeconfig means "no cluster"; the proxy is a closed local port.
   env.KUBECONFIG = devNull;
   env.HTTPS_PROXY = env.HTTP_PROXY = env.https_proxy = env.http_proxy = 'http://127.0.0.1:9';

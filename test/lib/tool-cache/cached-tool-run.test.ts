@@ -72,6 +72,20 @@ describe('cachedToolRun', () => {
     expect(first.stdout).not.toBe(second.stdout);
   });
 
+  test('further scratch folders are keyed by their contents, not their paths; changed contents run again', () => {
+    const run = (work: string, crds: string, crd: string) => {
+      writeFileSync(join(work, 'pods.yaml'), 'kind: Pod\n');
+      writeFileSync(join(crds, 'crd.yaml'), crd);
+      return cachedToolRun({ ...request, args: [join(work, 'pods.yaml'), join(crds, 'crd.yaml')], inputs: [join(work, 'pods.yaml'), crds], workDir: work, scratchDirs: [crds] });
+    };
+    expect(run(tempDir('tool-cache-work-'), tempDir('tool-cache-crds-'), 'kind: CRD\n').cached).toBe(false);
+    const crds = tempDir('tool-cache-crds-');
+    const second = run(tempDir('tool-cache-work-'), crds, 'kind: CRD\n');
+    expect(second.cached).toBe(true);
+    expect(second.stdout).toContain(`${join(crds, 'crd.yaml')}\n`);
+    expect(run(tempDir('tool-cache-work-'), tempDir('tool-cache-crds-'), 'kind: OtherCRD\n').cached).toBe(false);
+  });
+
   test('fails when the tool cannot run; a run that did not complete is not kept', () => {
     expect(() => cachedToolRun({ ...request, binary: join(dir, 'bin', 'missing') })).toThrow(/missing/);
     cachedToolRun({ ...request, env: { EXIT: '7' } });
